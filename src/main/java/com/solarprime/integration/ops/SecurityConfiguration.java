@@ -1,0 +1,86 @@
+package com.solarprime.integration.ops;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. {@code /api/**} takes the integration key; {@code /ops/**}, actuator (but health)
+ * and Hawtio take the admin's basic auth; webhooks, OAuth callbacks and the sandbox carry their own
+ * secrets and are checked by their routes.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String ADMIN = "ADMIN";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, GeneratedCredentials credentials) throws Exception {
+        return stateless(http.securityMatcher("/api/**"))
+                .addFilterBefore(new ApiKeyFilter(credentials.integrationApiKey()), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminChain(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) ->
+                unauthorized(response, "HTTP basic authentication required", true);
+        return stateless(http.securityMatcher(SecurityConfiguration::isAdminPath))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+        return stateless(http).authorizeHttpRequests(auth -> auth.anyRequest().permitAll()).build();
+    }
+
+    @Bean
+    UserDetailsService adminUsers(GeneratedCredentials credentials) {
+        return new InMemoryUserDetailsManager(User.withUsername(credentials.adminUser())
+                .password("{noop}" + credentials.adminPassword())
+                .roles(ADMIN)
+                .build());
+    }
+
+    /** {@code /ops/**} and every actuator path (Hawtio and Jolokia included) except health. */
+    static boolean isAdminPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/ops") || path.startsWith("/ops/")
+                || (path.startsWith("/actuator") && !path.equals("/actuator/health")
+                    && !path.startsWith("/actuator/health/"));
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    }
+
+    static void unauthorized(HttpServletResponse response, String reason, boolean basicChallenge) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        if (basicChallenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"solarprime\"");
+        }
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"unauthorized\",\"reason\":\"" + reason + "\"}");
+    }
+}
