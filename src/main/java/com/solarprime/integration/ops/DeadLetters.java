@@ -2,6 +2,7 @@ package com.solarprime.integration.ops;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * and replay them. The payload is kept in the database (where the data lives anyway), never in the log.
  */
 @Component("deadLetters")
-public class DeadLetters {
+public class DeadLetters implements Processor {
 
     /** Header a route sets to say where its payload comes from, e.g. {@code inbox:42}. */
     public static final String PAYLOAD_REF = "SolarPrimePayloadRef";
@@ -23,6 +24,15 @@ public class DeadLetters {
 
     public DeadLetters(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Called before each redelivery: a scrubbed line instead of Camel's raw one. */
+    @Override
+    public void process(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        log.warn("Retrying route {} (attempt {}): {}", exchange.getFromRouteId(),
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
+                failure == null ? "unknown" : LogSanitizer.clean(failure.getMessage()));
     }
 
     public void record(Exchange exchange) {
@@ -44,6 +54,14 @@ public class DeadLetters {
                 .param("exchange", exchange.getExchangeId())
                 .query(Long.class).single();
         log.error("Exchange failed in route {} after redeliveries, dead letter {}: {}", routeId, id, reason);
+    }
+
+    /** Last resort when the database itself refused the dead letter: the log still shows what was lost. */
+    public void logUnrecorded(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        log.error("Could not record a dead letter for exchange {} (payload ref {}): {}", exchange.getExchangeId(),
+                exchange.getMessage().getHeader(PAYLOAD_REF),
+                cause == null ? "unknown" : LogSanitizer.clean(cause.getMessage()));
     }
 
     private static String payloadOf(Exchange exchange) {

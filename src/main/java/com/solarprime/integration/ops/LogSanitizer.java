@@ -13,7 +13,7 @@ public final class LogSanitizer {
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)(\"?(?:access_token|refresh_token|client_secret|apikey|api_key|x-api-key|password|secret|code|token)\"?"
                     + "\\s*[:=]\\s*\"?)[^\"&,\\s}]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d\\s().-]{8,}\\d");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d\\s().-]{8,}\\d");
     private static final Pattern WEBHOOK_PATH_SECRET = Pattern.compile("(/webhooks/kommo/)[^/?\\s\"]+");
 
     private LogSanitizer() {

@@ -60,12 +60,18 @@ public class SecurityConfiguration {
                 .build());
     }
 
-    /** {@code /ops/**} and every actuator path (Hawtio and Jolokia included) except health. */
+    /**
+     * {@code /ops/**}, every actuator path (Hawtio and Jolokia included) except health, and the
+     * Kommo sandbox's page and control endpoints (its API takes Kommo-style tokens instead).
+     */
     static boolean isAdminPath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/ops") || path.startsWith("/ops/")
-                || (path.startsWith("/actuator") && !path.equals("/actuator/health")
-                    && !path.startsWith("/actuator/health/"));
+        return underPath(path, "/ops") || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin")
+                || (path.startsWith("/actuator") && !underPath(path, "/actuator/health"));
+    }
+
+    private static boolean underPath(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     private static HttpSecurity stateless(HttpSecurity http) throws Exception {
