@@ -14,10 +14,12 @@ import org.springframework.util.StringUtils;
  * @param redirectUri OAuth redirect URI registered in the integration
  * @param longLivedToken private-integration token, used instead of OAuth when set
  * @param webhookSecret path secret of {@code /webhooks/kommo/{secret}}
+ * @param authorizeUrl page the operator's browser is sent to; blank = {@code https://www.kommo.com/oauth}
+ *                     (live) or {@code {baseUrl}/oauth} (sandbox)
  */
 @ConfigurationProperties("solarprime.kommo")
 public record KommoProperties(String mode, String subdomain, String baseUrl, String clientId, String clientSecret,
-                              String redirectUri, String longLivedToken, String webhookSecret) {
+                              String redirectUri, String longLivedToken, String webhookSecret, String authorizeUrl) {
 
     public enum Mode { SANDBOX, LIVE }
 
@@ -33,11 +35,16 @@ public record KommoProperties(String mode, String subdomain, String baseUrl, Str
                 || (StringUtils.hasText(clientId) && StringUtils.hasText(clientSecret));
     }
 
-    /** The live API root: explicit base URL, else derived from the subdomain. */
-    public String liveBaseUrl() {
-        if (StringUtils.hasText(baseUrl)) {
-            return baseUrl.replaceAll("/+$", "");
-        }
-        return "https://" + subdomain + ".kommo.com";
+    /** The sandbox's own integration credentials stand in when none are configured in sandbox mode. */
+    public String oauthClientId() {
+        return StringUtils.hasText(clientId) || effectiveMode() == Mode.LIVE ? clientId : "sandbox";
+    }
+
+    public String oauthClientSecret() {
+        return StringUtils.hasText(clientSecret) || effectiveMode() == Mode.LIVE ? clientSecret : "sandbox-secret";
+    }
+
+    public boolean usesLongLivedToken() {
+        return StringUtils.hasText(longLivedToken);
     }
 }

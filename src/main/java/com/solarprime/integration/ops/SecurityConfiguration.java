@@ -42,7 +42,9 @@ public class SecurityConfiguration {
         return stateless(http.securityMatcher(SecurityConfiguration::isAdminPath))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(request -> isHealth(path(request))).permitAll()
+                        .anyRequest().hasRole(ADMIN))
                 .build();
     }
 
@@ -61,13 +63,24 @@ public class SecurityConfiguration {
     }
 
     /**
-     * {@code /ops/**}, every actuator path (Hawtio and Jolokia included) except health, and the
-     * Kommo sandbox's page and control endpoints (its API takes Kommo-style tokens instead).
+     * {@code /ops/**}, every actuator path (Hawtio and Jolokia included; health answers anyone), starting the Kommo
+     * connection (so nobody else can connect their account), and the Kommo sandbox's page and control
+     * endpoints (its API takes Kommo-style tokens instead).
      */
     static boolean isAdminPath(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return underPath(path, "/ops") || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin")
-                || (path.startsWith("/actuator") && !underPath(path, "/actuator/health"));
+        String path = path(request);
+        return underPath(path, "/ops") || underPath(path, "/auth/kommo") || underPath(path, "/auth/status")
+                || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin")
+                || path.startsWith("/actuator");
+    }
+
+    /** Health is public; an admin who sends credentials sees its details. */
+    private static boolean isHealth(String path) {
+        return underPath(path, "/actuator/health");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean underPath(String path, String prefix) {

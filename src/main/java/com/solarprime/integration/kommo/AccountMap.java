@@ -1,0 +1,103 @@
+package com.solarprime.integration.kommo;
+
+import com.solarprime.integration.config.KommoAccountProperties;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The account's ids, resolved by name during provisioning ({@code kommo_account_map}). Every other part
+ * of the service asks here; none knows an id in advance.
+ */
+@Component
+public class AccountMap {
+
+    public static final String PIPELINE = "pipeline";
+    public static final String STATUS = "status";
+    public static final String FIELD = "custom_field";
+    public static final String ENUM = "enum";
+    public static final String TAG = "tag";
+    public static final String USER = "user";
+    public static final String MAIN_PIPELINE = "main";
+
+    private final JdbcClient jdbc;
+    private final KommoAccountProperties account;
+
+    public AccountMap(JdbcClient jdbc, KommoAccountProperties account) {
+        this.jdbc = jdbc;
+        this.account = account;
+    }
+
+    public Optional<Long> id(String kind, String key) {
+        return jdbc.sql("SELECT kommo_id FROM kommo_account_map WHERE kind = ? AND key = ?")
+                .param(kind).param(key).query(Long.class).optional();
+    }
+
+    public long require(String kind, String key) {
+        return id(kind, key).orElseThrow(() -> new IllegalStateException(
+                "Kommo account map has no " + kind + " '" + key + "': run provisioning (POST /ops/kommo/provision)"));
+    }
+
+    public long pipelineId() {
+        return require(PIPELINE, MAIN_PIPELINE);
+    }
+
+    public long statusId(String stageKey) {
+        return require(STATUS, stageKey);
+    }
+
+    /** The stage key of a Kommo status of our pipeline, if it is one of ours. */
+    public Optional<String> stageKeyOf(long statusId) {
+        return jdbc.sql("SELECT key FROM kommo_account_map WHERE kind = 'status' AND kommo_id = ?")
+                .param(statusId).query(String.class).optional();
+    }
+
+    public long fieldId(String fieldKey) {
+        return require(FIELD, fieldKey);
+    }
+
+    public long enumId(String fieldKey, String option) {
+        return require(ENUM, enumKey(fieldKey, option));
+    }
+
+    static String enumKey(String fieldKey, String option) {
+        return fieldKey + ":" + option;
+    }
+
+    /** Stores an id; true when it was new or different. */
+    boolean put(String kind, String key, long kommoId) {
+        return jdbc.sql("""
+                        INSERT INTO kommo_account_map (kind, key, kommo_id) VALUES (:kind, :key, :id)
+                        ON CONFLICT (kind, key) DO UPDATE SET kommo_id = :id, resolved_at = now()
+                        WHERE kommo_account_map.kommo_id <> :id""")
+                .param("kind", kind).param("key", key).param("id", kommoId).update() > 0;
+    }
+
+    /** What provisioning has not resolved yet; empty when lead sync may run. */
+    public List<String> missing() {
+        Set<String> known = new HashSet<>(jdbc.sql("SELECT kind || '/' || key FROM kommo_account_map")
+                .query(String.class).list());
+        List<String> missing = new ArrayList<>();
+        if (!known.contains(PIPELINE + "/" + MAIN_PIPELINE)) {
+            missing.add("pipeline '" + account.pipelineName() + "'");
+        }
+        account.stages().stream().filter(s -> !known.contains(STATUS + "/" + s.key()))
+                .forEach(s -> missing.add("stage '" + s.name() + "'"));
+        for (KommoAccountProperties.CustomField field : account.customFields()) {
+            if (!known.contains(FIELD + "/" + field.key())) {
+                missing.add("custom field '" + field.name() + "'");
+            }
+            field.options().stream().filter(o -> !known.contains(ENUM + "/" + enumKey(field.key(), o)))
+                    .forEach(o -> missing.add("option '" + o + "' of '" + field.name() + "'"));
+        }
+        return missing;
+    }
+
+    public boolean isComplete() {
+        return missing().isEmpty();
+    }
+}
