@@ -1,0 +1,24 @@
+package com.solarprime.integration.whatsapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A file under {@code src/test/resources/whatsapp/}. */
+    static String read(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/whatsapp/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
