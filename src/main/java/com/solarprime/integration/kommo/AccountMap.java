@@ -2,8 +2,9 @@ package com.solarprime.integration.kommo;
 
 import com.solarprime.integration.config.KommoAccountProperties;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +24,11 @@ public class AccountMap {
     public static final String TAG = "tag";
     public static final String USER = "user";
     public static final String MAIN_PIPELINE = "main";
+    private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
 
     private final JdbcClient jdbc;
     private final KommoAccountProperties account;
+    private volatile Snapshot snapshot;
 
     public AccountMap(JdbcClient jdbc, KommoAccountProperties account) {
         this.jdbc = jdbc;
@@ -33,8 +36,26 @@ public class AccountMap {
     }
 
     public Optional<Long> id(String kind, String key) {
-        return jdbc.sql("SELECT kommo_id FROM kommo_account_map WHERE kind = ? AND key = ?")
-                .param(kind).param(key).query(Long.class).optional();
+        return Optional.ofNullable(snapshot().get(kind + "/" + key));
+    }
+
+    /**
+     * The whole map, read at most every few seconds: lookups happen per field of every lead written, and the
+     * map only changes when provisioning runs (which resets this copy; other instances see it shortly).
+     */
+    private Map<String, Long> snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || current.loadedAt() < System.nanoTime() - SNAPSHOT_TTL_NANOS) {
+            Map<String, Long> rows = new HashMap<>();
+            jdbc.sql("SELECT kind || '/' || key, kommo_id FROM kommo_account_map")
+                    .query((rs, n) -> rows.put(rs.getString(1), rs.getLong(2))).list();
+            current = new Snapshot(Map.copyOf(rows), System.nanoTime());
+            snapshot = current;
+        }
+        return current.rows();
+    }
+
+    private record Snapshot(Map<String, Long> rows, long loadedAt) {
     }
 
     public long require(String kind, String key) {
@@ -52,8 +73,9 @@ public class AccountMap {
 
     /** The stage key of a Kommo status of our pipeline, if it is one of ours. */
     public Optional<String> stageKeyOf(long statusId) {
-        return jdbc.sql("SELECT key FROM kommo_account_map WHERE kind = 'status' AND kommo_id = ?")
-                .param(statusId).query(String.class).optional();
+        return snapshot().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(STATUS + "/") && e.getValue() == statusId)
+                .map(e -> e.getKey().substring(STATUS.length() + 1)).findFirst();
     }
 
     public long fieldId(String fieldKey) {
@@ -70,6 +92,7 @@ public class AccountMap {
 
     /** Stores an id; true when it was new or different. */
     boolean put(String kind, String key, long kommoId) {
+        snapshot = null;
         return jdbc.sql("""
                         INSERT INTO kommo_account_map (kind, key, kommo_id) VALUES (:kind, :key, :id)
                         ON CONFLICT (kind, key) DO UPDATE SET kommo_id = :id, resolved_at = now()
@@ -79,8 +102,8 @@ public class AccountMap {
 
     /** What provisioning has not resolved yet; empty when lead sync may run. */
     public List<String> missing() {
-        Set<String> known = new HashSet<>(jdbc.sql("SELECT kind || '/' || key FROM kommo_account_map")
-                .query(String.class).list());
+        snapshot = null;
+        Set<String> known = snapshot().keySet();
         List<String> missing = new ArrayList<>();
         if (!known.contains(PIPELINE + "/" + MAIN_PIPELINE)) {
             missing.add("pipeline '" + account.pipelineName() + "'");

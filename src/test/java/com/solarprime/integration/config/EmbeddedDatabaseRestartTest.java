@@ -3,6 +3,7 @@ package com.solarprime.integration.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solarprime.integration.Application;
+import com.solarprime.integration.kommo.KommoTokenStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The default run's database: survives restarts and a crash that left the server running. */
+/** The default run's database: survives restarts (Kommo tokens included) and a crash that left the server running. */
 class EmbeddedDatabaseRestartTest {
 
     @Test
@@ -25,9 +26,11 @@ class EmbeddedDatabaseRestartTest {
         crashed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         assertThat(dataDir.resolve("postmaster.pid")).as("the killed JVM left its server behind").exists();
 
+        String tokenRow;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             jdbc.sql("INSERT INTO dead_letter (route_id, reason) VALUES ('restart-test', 'kept')").update();
+            tokenRow = jdbc.sql("SELECT access_token_enc || refreshed_at FROM kommo_token").query(String.class).single();
         }
         assertThat(dataDir.resolve("postmaster.pid")).as("clean stop").doesNotExist();
 
@@ -36,6 +39,11 @@ class EmbeddedDatabaseRestartTest {
             assertThat(jdbc.sql("SELECT reason FROM dead_letter WHERE route_id = 'restart-test'")
                     .query(String.class).list()).containsExactly("kept");
             assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SELECT access_token_enc || refreshed_at FROM kommo_token").query(String.class).single())
+                    .as("the Kommo connection survives the restart: no new authorization").isEqualTo(tokenRow);
+            String plain = second.getBean(KommoTokenStore.class).accessToken();
+            assertThat(plain).isNotBlank();
+            assertThat(tokenRow).as("stored encrypted").doesNotContain(plain);
         }
     }
 

@@ -1,0 +1,59 @@
+package com.solarprime.integration.kommo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kommo writes wait in {@code kommo_outbox} until Kommo confirms them ({@code kommo-sync} sends them in
+ * batches): an outage or a restart loses nothing, and a write asked for twice is queued once.
+ */
+@Component("kommoOutbox")
+public class KommoOutbox {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public KommoOutbox(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The lead (with its contact) is created in Kommo exactly once, however often this is called. */
+    public void createLead(long leadId) {
+        int queued = jdbc.sql("""
+                        INSERT INTO kommo_outbox (kind, lead_id, dedupe_key, payload)
+                        VALUES ('lead_create', :lead, 'lead_create:' || :lead, '{}'::jsonb)
+                        ON CONFLICT (dedupe_key) DO NOTHING""")
+                .param("lead", leadId).update();
+        if (queued > 0) {
+            jdbc.sql("UPDATE lead SET sync_state = 'pending' WHERE id = ? AND kommo_lead_id IS NULL").param(leadId).update();
+        }
+    }
+
+    /** Brings the Kommo lead up to date with the local one (fields, tags merged, stage forward only). */
+    public void updateLead(long leadId) {
+        jdbc.sql("""
+                        INSERT INTO kommo_outbox (kind, lead_id, payload) VALUES ('lead_update', ?, '{}'::jsonb)
+                        ON CONFLICT (lead_id) WHERE kind = 'lead_update' AND status = 'pending' DO NOTHING""")
+                .param(leadId).update();
+    }
+
+    /** A note on the lead; {@code dedupeKey} (may be null) keeps a note from being queued twice. */
+    public void note(long leadId, String text, String dedupeKey) {
+        jdbc.sql("""
+                        INSERT INTO kommo_outbox (kind, lead_id, dedupe_key, payload) VALUES ('note', ?, ?, ?::jsonb)
+                        ON CONFLICT (dedupe_key) DO NOTHING""")
+                .param(leadId).param(dedupeKey).param(write(Map.of("text", text))).update();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package com.solarprime.integration.kommo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.solarprime.integration.config.KommoSyncProperties;
+import com.solarprime.integration.lead.Lead;
+import com.solarprime.integration.lead.Leads;
+import com.solarprime.integration.qualification.LocalStage;
+import com.solarprime.integration.qualification.StageMapper;
+import com.solarprime.integration.qualification.TagRules;
+import com.solarprime.integration.whatsapp.Consent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox to Kommo with as few calls as Kommo allows: new leads and their contacts 50 at a time
+ * through {@code /leads/complex}, updates 50 at a time through {@code PATCH /leads} (tags merged with what
+ * people added in Kommo, stage forward only), notes 50 at a time across leads.
+ */
+@Component("kommoSync")
+public class KommoSync {
+
+    private static final Logger log = LoggerFactory.getLogger(KommoSync.class);
+
+    private final KommoClient kommo;
+    private final OutboxClaims claims;
+    private final Leads leads;
+    private final KommoLeadPayloads payloads;
+    private final AccountMap map;
+    private final KommoSyncProperties sync;
+    private final JdbcClient jdbc;
+
+    public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
+                     AccountMap map, KommoSyncProperties sync, JdbcClient jdbc) {
+        this.kommo = kommo;
+        this.claims = claims;
+        this.leads = leads;
+        this.payloads = payloads;
+        this.map = map;
+        this.sync = sync;
+        this.jdbc = jdbc;
+    }
+
+    /** Lead writes wait until provisioning has resolved every id they need (health says what is missing). */
+    public boolean ready() {
+        return map.isComplete();
+    }
+
+    public void createLeads() {
+        drain("lead_create", false, this::create);
+    }
+
+    public void updateLeads() {
+        drain("lead_update", true, this::update);
+    }
+
+    public void addNotes() {
+        drain("note", true, this::notes);
+    }
+
+    /** Full batches are followed by another claim at once; a short batch means the queue is empty. */
+    private void drain(String kind, boolean needsKommoLead, Consumer<List<OutboxClaims.Claim>> send) {
+        List<OutboxClaims.Claim> batch;
+        do {
+            batch = claims.claim(kind, needsKommoLead);
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                send.accept(batch);
+                claims.done(batch);
+            } catch (KommoException e) {
+                if (e.retryable() || batch.size() == 1) {
+                    settle(batch, e);
+                    return;
+                }
+                // One bad entity fails Kommo's whole batch: send them one by one to find it.
+                for (OutboxClaims.Claim single : batch) {
+                    try {
+                        send.accept(List.of(single));
+                        claims.done(List.of(single));
+                    } catch (KommoException singleError) {
+                        settle(List.of(single), singleError);
+                    }
+                }
+            }
+        } while (batch.size() == sync.batchSize());
+    }
+
+    private void settle(List<OutboxClaims.Claim> batch, KommoException e) {
+        if (e.retryable()) {
+            log.warn("Kommo write of {} outbox rows postponed: {}", batch.size(), e.getMessage());
+            claims.retryLater(batch, e);
+        } else {
+            log.error("Kommo refused outbox row {}: {}", batch.get(0).id(), e.getMessage());
+            claims.failed(batch.get(0), e);
+            leads.syncState(batch.get(0).leadId(), "failed");
+        }
+    }
+
+    private void create(List<OutboxClaims.Claim> batch) {
+        List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).toList();
+        Map<Long, JsonNode> profiles = leads.profiles(ids);
+        List<Lead> toCreate = new ArrayList<>();
+        for (Lead lead : leads.byIds(ids)) {
+            if (lead.kommoLeadId() != null) {
+                continue;
+            }
+            if (attempts(batch, lead.id()) > 1 && adoptExisting(lead)) {
+                continue;
+            }
+            toCreate.add(lead);
+        }
+        if (toCreate.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> body = toCreate.stream().map(l -> payloads.complex(l, profiles.get(l.id()))).toList();
+        JsonNode created = kommo.call(KommoRequest.post("/api/v4/leads/complex", body));
+        List<Map<String, Object>> retag = new ArrayList<>();
+        for (JsonNode result : created) {
+            long leadId = Long.parseLong(result.path("request_id").get(0).asText());
+            long kommoId = result.path("id").asLong();
+            Lead lead = toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
+            leads.linkedToKommo(leadId, kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
+                    map.statusId(lead.stage().name()));
+            if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
+                retag.add(Map.of("id", kommoId, "_embedded", Map.of("tags", KommoLeadPayloads.tags(lead.tags()))));
+            }
+        }
+        if (!retag.isEmpty()) {
+            kommo.call(KommoRequest.patch("/api/v4/leads", retag));
+        }
+    }
+
+    /**
+     * An earlier attempt may have created the lead before the instance died: look for it by phone before
+     * creating it again (only on such retries, so the normal path costs no extra call).
+     */
+    private boolean adoptExisting(Lead lead) {
+        JsonNode contacts = kommo.call(KommoRequest.get("/api/v4/contacts", Map.of("query", lead.phoneE164(), "with", "leads")));
+        if (contacts == null) {
+            return false;
+        }
+        for (JsonNode contact : contacts.path("_embedded").path("contacts")) {
+            JsonNode linked = contact.path("_embedded").path("leads");
+            if (linked.size() > 0) {
+                leads.linkedToKommo(lead.id(), linked.get(0).path("id").asLong(), contact.path("id").asLong(), null);
+                log.info("Lead {} already existed in Kommo after an interrupted attempt; adopted it", lead.id());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void update(List<OutboxClaims.Claim> batch) {
+        List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList();
+        List<Lead> local = leads.byIds(ids);
+        Map<Long, JsonNode> profiles = leads.profiles(ids);
+        Map<String, String> query = new LinkedHashMap<>();
+        for (int i = 0; i < local.size(); i++) {
+            query.put("filter[id][" + i + "]", String.valueOf(local.get(i).kommoLeadId()));
+        }
+        query.put("limit", "250");
+        Map<Long, JsonNode> current = new HashMap<>();
+        JsonNode found = kommo.call(KommoRequest.get("/api/v4/leads", query));
+        if (found != null) {
+            found.path("_embedded").path("leads").forEach(l -> current.put(l.path("id").asLong(), l));
+        }
+        List<Map<String, Object>> patch = new ArrayList<>();
+        Map<Long, Long> moved = new HashMap<>();
+        for (Lead lead : local) {
+            JsonNode inKommo = current.get(lead.kommoLeadId());
+            if (inKommo == null) {
+                continue;
+            }
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("id", lead.kommoLeadId());
+            change.put("custom_fields_values", payloads.customFields(lead, profiles.get(lead.id())));
+            if (lead.responsibleUserId() != null) {
+                change.put("responsible_user_id", lead.responsibleUserId());
+            }
+            change.put("_embedded", Map.of("tags", KommoLeadPayloads.tags(tagsFor(lead, inKommo))));
+            forwardStatus(lead, inKommo).ifPresent(status -> {
+                change.put("status_id", status);
+                change.put("pipeline_id", map.pipelineId());
+                moved.put(lead.id(), status);
+            });
+            patch.add(change);
+        }
+        if (patch.isEmpty()) {
+            return;
+        }
+        JsonNode result = kommo.call(KommoRequest.patch("/api/v4/leads", patch));
+        Map<Long, Long> updatedAt = new HashMap<>();
+        if (result != null) {
+            result.path("_embedded").path("leads").forEach(l -> updatedAt.put(l.path("id").asLong(), l.path("updated_at").asLong()));
+        }
+        for (Lead lead : local) {
+            Long status = moved.get(lead.id());
+            if (status != null) {
+                long from = current.get(lead.kommoLeadId()).path("status_id").asLong();
+                leads.kommoStatus(lead.id(), status);
+                recordOwnMove(lead, from, status, updatedAt.getOrDefault(lead.kommoLeadId(), 0L));
+            }
+        }
+    }
+
+    /** Tags people added in Kommo stay; ours are brought up to date; "Opt-out" follows the consent state. */
+    private static List<String> tagsFor(Lead lead, JsonNode inKommo) {
+        List<String> kommoTags = new ArrayList<>();
+        inKommo.path("_embedded").path("tags").forEach(t -> kommoTags.add(t.path("name").asText()));
+        List<String> tags = new ArrayList<>(TagRules.merge(kommoTags, lead.tags()));
+        tags.remove(Consent.OPT_OUT_TAG);
+        if (lead.optedOut()) {
+            tags.add(Consent.OPT_OUT_TAG);
+        }
+        return tags;
+    }
+
+    /**
+     * The local stage's status when the forward-only rule allows moving there from where the lead is in Kommo.
+     * A lead in a status this service does not know (another pipeline, the incoming-leads stage) is left alone.
+     */
+    private Optional<Long> forwardStatus(Lead lead, JsonNode inKommo) {
+        Optional<LocalStage> there = map.stageKeyOf(inKommo.path("status_id").asLong()).map(LocalStage::valueOf);
+        if (there.isEmpty() || StageMapper.nextStage(there.get(), lead.stage()) == there.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(map.statusId(lead.stage().name()));
+    }
+
+    /** The change our own sync made, so that the webhook Kommo sends about it does not trigger automation twice. */
+    private void recordOwnMove(Lead lead, long from, long to, long updatedAt) {
+        jdbc.sql("""
+                        INSERT INTO stage_history (lead_id, kommo_lead_id, pipeline_id, from_status_id, to_status_id,
+                            changed_at, source, dedupe_key)
+                        VALUES (:lead, :kommo, :pipeline, :from, :to, now(), 'sync', :key)
+                        ON CONFLICT (dedupe_key) DO NOTHING""")
+                .param("lead", lead.id()).param("kommo", lead.kommoLeadId()).param("pipeline", map.pipelineId())
+                .param("from", from).param("to", to)
+                .param("key", StageChanges.key(lead.kommoLeadId(), from, to, updatedAt))
+                .update();
+    }
+
+    private void notes(List<OutboxClaims.Claim> batch) {
+        Map<Long, Long> kommoIds = new HashMap<>();
+        leads.byIds(batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList())
+                .forEach(l -> kommoIds.put(l.id(), l.kommoLeadId()));
+        List<Map<String, Object>> body = new ArrayList<>();
+        for (OutboxClaims.Claim claim : batch) {
+            String text = jdbc.sql("SELECT ?::jsonb ->> 'text'").param(claim.payload()).query(String.class).single();
+            body.add(Map.of("entity_id", kommoIds.get(claim.leadId()), "note_type", "common", "params", Map.of("text", text)));
+        }
+        kommo.call(KommoRequest.post("/api/v4/leads/notes", body));
+    }
+
+    private static int attempts(List<OutboxClaims.Claim> batch, long leadId) {
+        return batch.stream().filter(c -> c.leadId() == leadId).mapToInt(OutboxClaims.Claim::attempts).max().orElse(1);
+    }
+}

@@ -1,0 +1,30 @@
+package com.solarprime.integration.whatsapp;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code log} provider of local runs and tests: nothing leaves the machine; the message is logged
+ * (number masked) and recorded as outbound like a real send.
+ */
+@Component
+@ConditionalOnProperty(name = "solarprime.whatsapp.provider", havingValue = "log", matchIfMissing = true)
+public class LogWhatsAppGateway implements WhatsAppGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(LogWhatsAppGateway.class);
+
+    @Override
+    public String sendText(String to, String text) {
+        String id = "log-" + UUID.randomUUID();
+        log.info("WhatsApp (log provider) to {}: {} characters, id {}", PhoneNumbers.mask(to), text.length(), id);
+        return id;
+    }
+
+    @Override
+    public String provider() {
+        return "log";
+    }
+}

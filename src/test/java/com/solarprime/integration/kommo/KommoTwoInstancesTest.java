@@ -1,0 +1,115 @@
+package com.solarprime.integration.kommo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solarprime.integration.Application;
+import com.solarprime.integration.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the service on one database, both calling the same Kommo (the first instance's sandbox):
+ * the request budget and the token refresh are shared, not per JVM.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KommoTwoInstancesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HikariDataSource dataSource;
+    @Autowired
+    KommoClient first;
+    @Autowired
+    KommoTokenStore firstTokens;
+    @Autowired
+    MeterRegistry firstMeters;
+
+    ConfigurableApplicationContext second;
+
+    @BeforeAll
+    void startSecondInstance() {
+        second = new SpringApplicationBuilder(Application.class).profiles("test").run(
+                "--server.port=0",
+                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--solarprime.kommo.mode=sandbox",
+                "--solarprime.kommo.base-url=http://localhost:" + port + "/sandbox/kommo");
+    }
+
+    @AfterAll
+    void stopSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void hundredConcurrentCallsFromTwoInstancesStayWithinTheBudget() throws Exception {
+        KommoClient secondClient = second.getBean(KommoClient.class);
+        double tooManyBefore = tooMany(firstMeters) + tooMany(second.getBean(MeterRegistry.class));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            KommoClient client = i % 2 == 0 ? first : secondClient;
+            calls.add(() -> client.call(KommoRequest.get("/api/v4/leads/pipelines")));
+        }
+        long started = System.nanoTime();
+        List<Future<Object>> results = pool.invokeAll(calls);
+        for (Future<Object> result : results) {
+            assertThat(result.get()).isNotNull();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        pool.shutdown();
+
+        double rate = 100 / (elapsed.toMillis() / 1000.0);
+        System.out.printf("100 calls from two instances in %d ms: %.2f requests/s (budget 6)%n", elapsed.toMillis(), rate);
+        assertThat(tooMany(firstMeters) + tooMany(second.getBean(MeterRegistry.class))).isEqualTo(tooManyBefore);
+        assertThat(rate).isLessThanOrEqualTo(6.2);
+    }
+
+    @Test
+    void twoInstancesRacingToRefreshRefreshOnce() throws Exception {
+        KommoTokenStore secondTokens = second.getBean(KommoTokenStore.class);
+        String stale = firstTokens.stored().orElseThrow().accessToken();
+        double grantsBefore = grants(firstMeters) + grants(second.getBean(MeterRegistry.class));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<KommoToken>> racers = List.of(
+                pool.submit(() -> firstTokens.refresh(stale)), pool.submit(() -> secondTokens.refresh(stale)),
+                pool.submit(() -> firstTokens.refresh(stale)), pool.submit(() -> secondTokens.refresh(stale)));
+        List<String> results = new ArrayList<>();
+        for (Future<KommoToken> racer : racers) {
+            results.add(racer.get().accessToken());
+        }
+        pool.shutdown();
+
+        assertThat(results).doesNotContain(stale).containsOnly(results.get(0));
+        assertThat(grants(firstMeters) + grants(second.getBean(MeterRegistry.class))).isEqualTo(grantsBefore + 1);
+        assertThat(first.call(KommoRequest.get("/api/v4/account"))).isNotNull();
+        assertThat(second.getBean(KommoClient.class).call(KommoRequest.get("/api/v4/account"))).isNotNull();
+    }
+
+    private static double tooMany(MeterRegistry meters) {
+        return meters.find("kommo.api.calls").tag("status", "429").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static double grants(MeterRegistry meters) {
+        return meters.find("kommo.api.calls").tag("path", "/oauth2/access_token").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+}
