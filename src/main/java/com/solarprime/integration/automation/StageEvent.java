@@ -1,0 +1,25 @@
+package com.solarprime.integration.automation;
+
+import com.solarprime.integration.qualification.LocalStage;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A lead that has just reached a stage, with the facts the automation decides on.
+ *
+ * @param stage the new stage; null when the Kommo status maps to none of ours
+ * @param kommoLeadId the lead in Kommo
+ * @param leadId our lead; null for a lead people created directly in Kommo, which has no conversation with us
+ * @param leadName the lead's name, for the salesperson's alert; may be null
+ * @param score qualification score 0-100; null when never scored
+ * @param meetingAt the "Data/Hora Reunião" field; null when empty
+ * @param responsibleUserId the lead's responsible Kommo user; null when unknown
+ * @param now when the change is handled; every due time counts from here
+ */
+public record StageEvent(LocalStage stage, long kommoLeadId, Long leadId, String leadName, Integer score,
+                         Instant meetingAt, Long responsibleUserId, Instant now) {
+
+    public StageEvent {
+        Objects.requireNonNull(now, "now");
+    }
+}

@@ -1,0 +1,72 @@
+package com.solarprime.integration.automation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.solarprime.integration.config.AutomationProperties;
+import com.solarprime.integration.qualification.ApplicationDefaults;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AutomationPropertiesTest {
+
+    static AutomationProperties defaults() {
+        return ApplicationDefaults.bind("solarprime.automation", AutomationProperties.class);
+    }
+
+    @Test
+    void theShippedDefaultsAreTheSeeds() {
+        AutomationProperties properties = defaults();
+
+        assertThat(properties.hotScore()).isEqualTo(70);
+        assertThat(properties.warmScore()).isEqualTo(40);
+        assertThat(properties.qualificationTaskDelay()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(properties.hotLeadTaskDelay()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.meetingPreparationBefore()).isEqualTo(Duration.ofHours(2));
+        assertThat(properties.negotiationTaskDelay()).isEqualTo(Duration.ofDays(1));
+        assertThat(properties.proposalTaskDelays())
+                .containsExactly(Duration.ofDays(2), Duration.ofDays(5), Duration.ofDays(10));
+        assertThat(properties.onboardingTaskDelay()).isEqualTo(Duration.ofDays(1));
+        assertThat(properties.feedbackTaskDelay()).isEqualTo(Duration.ofDays(7));
+        assertThat(properties.salespersonPhones()).isEmpty();
+        assertThat(properties.salesGroup()).isNull();
+        assertThat(properties.meetingSlots().times()).containsExactly(LocalTime.of(9, 0), LocalTime.of(10, 0),
+                LocalTime.of(11, 0), LocalTime.of(14, 0), LocalTime.of(15, 0), LocalTime.of(16, 0), LocalTime.of(17, 0));
+        assertThat(properties.meetingSlots().length()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void anAlertGoesToTheSalespersonElseTheGroupElseNowhere() {
+        AutomationProperties withGroup = with(Map.of(8123456L, "+5581999990001"), "120363000000000000@g.us");
+        AutomationProperties withoutGroup = with(Map.of(8123456L, "+5581999990001"), " ");
+
+        assertThat(withGroup.alertDestination(8123456L)).contains("+5581999990001");
+        assertThat(withGroup.alertDestination(7L)).contains("120363000000000000@g.us");
+        assertThat(withGroup.alertDestination(null)).contains("120363000000000000@g.us");
+        assertThat(withoutGroup.alertDestination(7L)).isEmpty();
+    }
+
+    @Test
+    void nonsenseIsRefused() {
+        AutomationProperties d = defaults();
+        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
+                d.meetingPreparationBefore(), d.negotiationTaskDelay(), d.proposalTaskDelays(), d.onboardingTaskDelay(),
+                d.feedbackTaskDelay(), Map.of(), null, d.meetingSlots())).hasMessageContaining("warm-score");
+        assertThatThrownBy(() -> new AutomationProperties(70, 40, d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
+                d.meetingPreparationBefore(), d.negotiationTaskDelay(), List.of(Duration.ofDays(2)),
+                d.onboardingTaskDelay(), d.feedbackTaskDelay(), Map.of(), null, d.meetingSlots()))
+                .hasMessageContaining("exactly 3");
+        assertThatThrownBy(() -> new AutomationProperties.Slots(List.of(), Duration.ofHours(1)))
+                .hasMessageContaining("times");
+    }
+
+    private static AutomationProperties with(Map<Long, String> phones, String group) {
+        AutomationProperties d = defaults();
+        return new AutomationProperties(d.hotScore(), d.warmScore(), d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
+                d.meetingPreparationBefore(), d.negotiationTaskDelay(), d.proposalTaskDelays(), d.onboardingTaskDelay(),
+                d.feedbackTaskDelay(), phones, group, d.meetingSlots());
+    }
+}

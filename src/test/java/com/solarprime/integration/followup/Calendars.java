@@ -1,0 +1,19 @@
+package com.solarprime.integration.followup;
+
+import com.solarprime.integration.config.BusinessHoursProperties;
+import com.solarprime.integration.qualification.ApplicationDefaults;
+
+/** Business calendars for tests: the shipped defaults. */
+public final class Calendars {
+
+    private Calendars() {
+    }
+
+    public static BusinessHoursProperties defaultHours() {
+        return ApplicationDefaults.bind("solarprime.business-hours", BusinessHoursProperties.class);
+    }
+
+    public static BusinessCalendar recife() {
+        return new BusinessCalendar(defaultHours());
+    }
+}
