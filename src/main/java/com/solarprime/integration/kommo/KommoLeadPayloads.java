@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Kommo's JSON for a local lead: custom fields by resolved id, selects by enum id, contact by field code. */
@@ -15,9 +16,11 @@ public class KommoLeadPayloads {
     static final String LEAD_SOURCE = "WhatsApp";
 
     private final AccountMap map;
+    private final JdbcClient jdbc;
 
-    public KommoLeadPayloads(AccountMap map) {
+    public KommoLeadPayloads(AccountMap map, JdbcClient jdbc) {
         this.map = map;
+        this.jdbc = jdbc;
     }
 
     /** One lead of a {@code POST /api/v4/leads/complex} batch, with its contact. */
@@ -55,6 +58,11 @@ public class KommoLeadPayloads {
         text(profile, "competitor").ifPresent(v -> fields.add(value("competitor", v)));
         text(profile, "current_discount").ifPresent(v -> fields.add(value("current_discount", v)));
         text(profile, "observations").ifPresent(v -> fields.add(value("ai_notes", v)));
+        long followUps = jdbc.sql("SELECT count(*) FROM follow_up WHERE lead_id = ? AND status = 'sent'")
+                .param(lead.id()).query(Long.class).single();
+        if (followUps > 0) {
+            fields.add(value("follow_up_count", followUps));
+        }
         return fields;
     }
 

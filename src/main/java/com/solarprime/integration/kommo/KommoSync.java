@@ -227,14 +227,16 @@ public class KommoSync {
 
     /**
      * The local stage's status when the forward-only rule allows moving there from where the lead is in Kommo.
+     * Lost is the exception: the service decides it (no reply after the last follow-up) from any open stage.
      * A lead in a status this service does not know (another pipeline, the incoming-leads stage) is left alone.
      */
     private Optional<Long> forwardStatus(Lead lead, JsonNode inKommo) {
         Optional<LocalStage> there = map.stageKeyOf(inKommo.path("status_id").asLong()).map(LocalStage::valueOf);
-        if (there.isEmpty() || StageMapper.nextStage(there.get(), lead.stage()) == there.get()) {
+        if (there.isEmpty() || there.get() == lead.stage() || there.get() == LocalStage.WON || there.get() == LocalStage.LOST) {
             return Optional.empty();
         }
-        return Optional.of(map.statusId(lead.stage().name()));
+        boolean allowed = lead.stage() == LocalStage.LOST || StageMapper.nextStage(there.get(), lead.stage()) != there.get();
+        return allowed ? Optional.of(map.statusId(lead.stage().name())) : Optional.empty();
     }
 
     /** The change our own sync made, so that the webhook Kommo sends about it does not trigger automation twice. */

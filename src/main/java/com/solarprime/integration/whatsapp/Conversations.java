@@ -2,6 +2,7 @@ package com.solarprime.integration.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.followup.FollowUpCancellation;
+import com.solarprime.integration.followup.FollowUps;
 import com.solarprime.integration.kommo.KommoOutbox;
 import com.solarprime.integration.lead.Leads;
 import com.solarprime.integration.qualification.ConversationStats;
@@ -33,10 +34,11 @@ public class Conversations {
     private final FollowUpCancellation followUps;
     private final Consent consent;
     private final KommoOutbox outbox;
+    private final FollowUps cadence;
     private final JdbcClient jdbc;
 
     public Conversations(ObjectMapper json, Leads leads, Messages messages, FollowUpCancellation followUps,
-                         Consent consent, KommoOutbox outbox, JdbcClient jdbc) {
+                         Consent consent, KommoOutbox outbox, FollowUps cadence, JdbcClient jdbc) {
         this.evolution = new EvolutionWebhookParser(json);
         this.meta = new MetaWebhookParser(json);
         this.leads = leads;
@@ -44,6 +46,7 @@ public class Conversations {
         this.followUps = followUps;
         this.consent = consent;
         this.outbox = outbox;
+        this.cadence = cadence;
         this.jdbc = jdbc;
     }
 
@@ -66,11 +69,16 @@ public class Conversations {
         return new Recorded(leadId, m, contact.get().created(), fresh);
     }
 
-    /** What a new message changes: activity, the "no reply" cadence, consent, and the lead's place in Kommo. */
+    /**
+     * What a new message changes: activity; our message (re)starts the "no reply" cadence, the lead's stops it
+     * and may change consent; and the conversation's lead is created in Kommo.
+     */
     public void afterMessage(Recorded recorded) {
         InboundMessage m = recorded.message();
         leads.touched(recorded.leadId(), !m.fromMe(), m.sentAt());
-        if (!m.fromMe()) {
+        if (m.fromMe()) {
+            cadence.restartCadence(recorded.leadId(), m.sentAt(), m.providerMessageId());
+        } else {
             followUps.onReply(recorded.leadId());
             if (m.text() != null) {
                 consent.apply(recorded.leadId(), m.text(), m.providerMessageId());

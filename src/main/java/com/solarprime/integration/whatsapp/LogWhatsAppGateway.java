@@ -17,9 +17,10 @@ public class LogWhatsAppGateway implements WhatsAppGateway {
     private static final Logger log = LoggerFactory.getLogger(LogWhatsAppGateway.class);
 
     @Override
-    public String sendText(String to, String text) {
+    public String send(OutboundMessage message) {
         String id = "log-" + UUID.randomUUID();
-        log.info("WhatsApp (log provider) to {}: {} characters, id {}", PhoneNumbers.mask(to), text.length(), id);
+        log.info("WhatsApp (log provider) to {}: {} characters{}, id {}", PhoneNumbers.mask(message.to()),
+                message.text().length(), message.template() == null ? "" : " as template " + message.template().name(), id);
         return id;
     }
 

@@ -4,11 +4,15 @@ package com.solarprime.integration.whatsapp;
 public interface WhatsAppGateway {
 
     /**
-     * @param to E.164 number or a group id
-     * @param text the message
      * @return the provider's id of the sent message
+     * @throws WhatsAppSendException when the provider refused or could not be reached, saying whether a
+     *                               later attempt can succeed
      */
-    String sendText(String to, String text);
+    String send(OutboundMessage message);
+
+    default String sendText(String to, String text) {
+        return send(OutboundMessage.text(to, text));
+    }
 
     /** The {@code message.provider} value of what this gateway sends. */
     String provider();

@@ -21,13 +21,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Two instances of the service on one database, both calling the same Kommo (the first instance's sandbox):
- * the request budget and the token refresh are shared, not per JVM.
+ * the request budget and the token refresh are shared, not per JVM. The budget is 5 here rather than the
+ * default 6: on a loaded 2-core CI machine a request delayed by scheduling can bunch with the next ones, and
+ * the extra request of margin keeps such jitter from reading as a budget overrun.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = "solarprime.kommo.gateway.requests-per-second=5")
 class KommoTwoInstancesTest {
 
     @LocalServerPort
@@ -50,6 +54,7 @@ class KommoTwoInstancesTest {
                 "--spring.datasource.url=" + dataSource.getJdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--solarprime.kommo.mode=sandbox",
+                "--solarprime.kommo.gateway.requests-per-second=5",
                 "--solarprime.kommo.base-url=http://localhost:" + port + "/sandbox/kommo");
     }
 
@@ -77,9 +82,9 @@ class KommoTwoInstancesTest {
         pool.shutdown();
 
         double rate = 100 / (elapsed.toMillis() / 1000.0);
-        System.out.printf("100 calls from two instances in %d ms: %.2f requests/s (budget 6)%n", elapsed.toMillis(), rate);
+        System.out.printf("100 calls from two instances in %d ms: %.2f requests/s (shared budget 5)%n", elapsed.toMillis(), rate);
         assertThat(tooMany(firstMeters) + tooMany(second.getBean(MeterRegistry.class))).isEqualTo(tooManyBefore);
-        assertThat(rate).isLessThanOrEqualTo(6.2);
+        assertThat(rate).as("two instances together, not 5 each").isLessThanOrEqualTo(5.2);
     }
 
     @Test

@@ -79,7 +79,7 @@ class LeadQualificationTest {
         assertThat(view.path("tags").toString()).contains("Lead Quente", "Alto Valor", "WhatsApp Lead");
 
         JsonNode inKommo = awaitKommoLead(phone);
-        assertThat(inKommo.path("status_id").asLong()).isEqualTo(map.statusId("IN_QUALIFICATION"));
+        assertThat(inKommo.path("status_id").asLong()).as(inKommo.toString()).isEqualTo(map.statusId("IN_QUALIFICATION"));
         assertThat(inKommo.path("pipeline_id").asLong()).isEqualTo(map.pipelineId());
         assertThat(inKommo.path("_embedded").path("tags").findValuesAsText("name"))
                 .contains("Lead Quente", "Alto Valor", "WhatsApp Lead");

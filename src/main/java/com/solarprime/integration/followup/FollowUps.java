@@ -1,0 +1,84 @@
+package com.solarprime.integration.followup;
+
+import com.solarprime.integration.config.FollowUpProperties;
+import com.solarprime.integration.lead.Lead;
+import com.solarprime.integration.lead.Leads;
+import com.solarprime.integration.qualification.LocalStage;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Follow-ups as rows: scheduled here, sent by the dispatcher, visible and cancellable through the API. */
+@Component("followUps")
+public class FollowUps {
+
+    /** One follow-up as the API shows it. */
+    public record View(long id, String type, Instant dueAt, String status, int attempts, String text,
+                       String lastError, String cancelReason, Instant sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Leads leads;
+    private final FollowUpProperties properties;
+
+    public FollowUps(JdbcClient jdbc, Leads leads, FollowUpProperties properties) {
+        this.jdbc = jdbc;
+        this.leads = leads;
+        this.properties = properties;
+    }
+
+    /**
+     * Schedules one follow-up; {@code dedupeKey} (may be null) makes asking twice schedule it once.
+     * Returns its id, empty when it was already scheduled or the lead may not receive automated messages.
+     */
+    public Optional<Long> schedule(long leadId, FollowUpType type, Instant dueAt, String text, String dedupeKey) {
+        Lead lead = leads.byId(leadId);
+        if (lead.optedOut() || closed(lead)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        INSERT INTO follow_up (lead_id, type, due_at, text, dedupe_key) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
+                .params(leadId, type.name(), Timestamp.from(dueAt), text, dedupeKey)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Our side spoke (the agent, a salesperson): the "no reply" cadence starts again from this message —
+     * a nudge shortly after it and a daily one — replacing the cadence of an earlier message.
+     */
+    public void restartCadence(long leadId, Instant ourMessageAt, String messageId) {
+        jdbc.sql("""
+                        UPDATE follow_up SET status = 'cancelled', cancel_reason = 'superseded by a newer message of ours'
+                        WHERE lead_id = ? AND status = 'pending' AND type IN ('IMMEDIATE', 'DAILY')""")
+                .param(leadId).update();
+        schedule(leadId, FollowUpType.IMMEDIATE, ourMessageAt.plus(properties.immediateDelay()), null,
+                "cadence:" + messageId + ":IMMEDIATE");
+        schedule(leadId, FollowUpType.DAILY, ourMessageAt.plus(properties.dailyDelay()), null,
+                "cadence:" + messageId + ":DAILY");
+    }
+
+    public List<View> ofLead(long leadId) {
+        return jdbc.sql("""
+                        SELECT id, type, due_at, status, attempts, text, last_error, cancel_reason, sent_at
+                        FROM follow_up WHERE lead_id = ? ORDER BY due_at, id""")
+                .param(leadId)
+                .query((rs, n) -> new View(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** True when a pending follow-up was cancelled. */
+    public boolean cancel(long id, String reason) {
+        return jdbc.sql("UPDATE follow_up SET status = 'cancelled', cancel_reason = ? WHERE id = ? AND status = 'pending'")
+                .param(reason).param(id).update() > 0;
+    }
+
+    static boolean closed(Lead lead) {
+        return lead.stage() == LocalStage.WON || lead.stage() == LocalStage.LOST;
+    }
+}

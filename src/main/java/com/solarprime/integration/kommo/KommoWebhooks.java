@@ -1,0 +1,104 @@
+package com.solarprime.integration.kommo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.config.KommoProperties;
+import com.solarprime.integration.inbox.InboxWriter;
+import com.solarprime.integration.ops.ClientError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The receiving end of Kommo's webhooks: Kommo waits 2 seconds and disables a hook after 100 failures in
+ * 2 hours, so the delivery is only checked (path secret, form or JSON) and stored; processing comes later.
+ */
+@Component("kommoWebhooks")
+public class KommoWebhooks {
+
+    private final byte[] secret;
+    private final InboxWriter inbox;
+    private final ObjectMapper json;
+
+    public KommoWebhooks(KommoProperties kommo, InboxWriter inbox, ObjectMapper json) {
+        this.secret = kommo.webhookSecret() == null ? new byte[0] : kommo.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    public Map<String, Object> receive(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String presented = in.getHeader("secret", String.class);
+        if (secret.length == 0 || presented == null
+                || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new ClientError(401, "unknown webhook secret");
+        }
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase();
+        String body;
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            body = formBody(in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class));
+            contentType = "application/x-www-form-urlencoded";
+        } else {
+            body = jsonBody(in.getBody(String.class));
+            contentType = "application/json";
+        }
+        boolean fresh = inbox.store(new InboxWriter.Delivery("kommo", sha256(body), contentType, body));
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("status", fresh ? "accepted" : "duplicate");
+        return reply;
+    }
+
+    /**
+     * The servlet container has already decoded the form (platform-http hands Camel a map of it), so the
+     * delivery is stored re-encoded from the container's ordered parameters: the same fields, the same order.
+     */
+    private static String formBody(HttpServletRequest request) {
+        if (request == null || request.getParameterMap().isEmpty()) {
+            throw new ClientError(400, "empty form body");
+        }
+        StringBuilder body = new StringBuilder();
+        request.getParameterMap().forEach((key, values) -> {
+            for (String value : values) {
+                if (body.length() > 0) {
+                    body.append('&');
+                }
+                body.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return body.toString();
+    }
+
+    private String jsonBody(String body) {
+        if (!StringUtils.hasText(body)) {
+            throw new ClientError(400, "empty body: Kommo sends application/x-www-form-urlencoded (or JSON)");
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (!node.isObject()) {
+                throw new ClientError(400, "body is neither form-encoded nor a JSON object");
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new ClientError(400, "body is neither form-encoded nor JSON");
+        }
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
