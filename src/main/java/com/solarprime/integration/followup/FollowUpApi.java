@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /** {@code /api/follow-ups}: what integrators and the agent schedule, list and cancel. */
 @Component("followUpApi")
@@ -86,7 +88,8 @@ public class FollowUpApi {
     }
 
     public List<FollowUps.View> ofLead(String rawPhone) {
-        String phone = PhoneNumbers.tryE164(rawPhone).orElseThrow(() -> new ClientError(400, "not a valid phone number"));
+        String phone = PhoneNumbers.tryE164(UriUtils.decode(rawPhone, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new ClientError(400, "not a valid phone number"));
         Lead lead = leads.byPhone(phone).orElseThrow(() -> new ClientError(404, "no lead with this phone"));
         return followUps.ofLead(lead.id());
     }

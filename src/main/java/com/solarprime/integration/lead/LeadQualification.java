@@ -20,7 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -108,7 +110,8 @@ public class LeadQualification {
     }
 
     public LeadView view(String rawPhone) {
-        String phone = PhoneNumbers.tryE164(rawPhone).orElseThrow(() -> new ClientError(400, "not a valid phone number"));
+        String phone = PhoneNumbers.tryE164(UriUtils.decode(rawPhone, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new ClientError(400, "not a valid phone number"));
         return leads.byPhone(phone).map(LeadView::of).orElseThrow(() -> new ClientError(404, "no lead with this phone"));
     }
 

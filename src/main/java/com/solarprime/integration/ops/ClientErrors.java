@@ -23,7 +23,7 @@ public class ClientErrors {
     }
 
     public void reply(Exchange exchange) throws JsonProcessingException {
-        ClientError error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ClientError.class);
+        ClientError error = clientError(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         log.warn("Route {} refused a request with {}: {}", exchange.getFromRouteId(), error.status(),
                 LogSanitizer.clean(error.getMessage()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -37,5 +37,15 @@ public class ClientErrors {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(body));
+    }
+
+    /** Bean expressions wrap what the bean threw: the refusal is somewhere in the cause chain. */
+    private static ClientError clientError(Throwable caught) {
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof ClientError error) {
+                return error;
+            }
+        }
+        throw new IllegalStateException("no ClientError in the cause chain", caught);
     }
 }

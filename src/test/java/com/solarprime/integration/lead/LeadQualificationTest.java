@@ -87,8 +87,9 @@ class LeadQualificationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notes(inKommo.path("id").asLong()))
                 .anyMatch(n -> n.contains("80/100")));
 
-        JsonNode local = json.readTree(http.get("/api/leads/%2B" + phone.substring(0), "X-Api-Key", Http.API_KEY).body());
-        assertThat(local.path("kommo").path("leadId").asLong()).isEqualTo(inKommo.path("id").asLong());
+        HttpResponse<String> lookup = http.get("/api/leads/%2B" + phone, "X-Api-Key", Http.API_KEY);
+        JsonNode local = json.readTree(lookup.body());
+        assertThat(local.path("kommo").path("leadId").asLong()).as(local.toString()).isEqualTo(inKommo.path("id").asLong());
         assertThat(local.path("syncState").asText()).isEqualTo("synced");
         assertThat(http.get("/api/leads/+5581000", "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(400);
         assertThat(http.get("/api/leads/" + freshPhone(), "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(404);
