@@ -27,7 +27,8 @@ public class Inbox {
     }
 
     public void done(Exchange exchange) {
-        jdbc.sql("UPDATE inbox SET status = 'done', processed_at = now(), last_error = NULL WHERE id = ?")
+        // A delivery the processing marked ignored keeps that status and its reason.
+        jdbc.sql("UPDATE inbox SET status = 'done', processed_at = now(), last_error = NULL WHERE id = ? AND status = 'processing'")
                 .param(id(exchange)).update();
     }
 
@@ -71,6 +72,7 @@ public class Inbox {
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         exchange.getMessage().setHeader("inboxId", ((Number) row.get("id")).longValue());
         exchange.getMessage().setHeader("inboxSource", row.get("source"));
+        exchange.getMessage().setHeader("inboxContentType", row.get("content_type"));
         exchange.getMessage().setHeader("inboxAttempts", ((Number) row.get("attempts")).intValue());
         exchange.getMessage().setHeader(DeadLetters.PAYLOAD_REF, "inbox:" + row.get("id"));
         exchange.getMessage().setBody(row.get("payload"));

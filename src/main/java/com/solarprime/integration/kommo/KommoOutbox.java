@@ -43,10 +43,38 @@ public class KommoOutbox {
 
     /** A note on the lead; {@code dedupeKey} (may be null) keeps a note from being queued twice. */
     public void note(long leadId, String text, String dedupeKey) {
+        insert("note", leadId, dedupeKey, Map.of("text", text));
+    }
+
+    /** A note on a Kommo lead this service may not know locally ({@code leadId} null). */
+    public void note(Long leadId, long kommoLeadId, String text, String dedupeKey) {
+        insert("note", leadId, dedupeKey, Map.of("text", text, "entity_id", kommoLeadId));
+    }
+
+    /**
+     * A Kommo task on the lead.
+     *
+     * @param taskTypeId 1 follow-up call, 2 meeting
+     */
+    public void task(Long leadId, long kommoLeadId, String text, java.time.Instant dueAt, int taskTypeId,
+                     Long responsibleUserId, String dedupeKey) {
+        Map<String, Object> task = new java.util.LinkedHashMap<>();
+        task.put("text", text);
+        task.put("complete_till", dueAt.getEpochSecond());
+        task.put("task_type_id", taskTypeId);
+        task.put("entity_type", "leads");
+        task.put("entity_id", kommoLeadId);
+        if (responsibleUserId != null) {
+            task.put("responsible_user_id", responsibleUserId);
+        }
+        insert("task", leadId, dedupeKey, task);
+    }
+
+    private void insert(String kind, Long leadId, String dedupeKey, Map<String, Object> payload) {
         jdbc.sql("""
-                        INSERT INTO kommo_outbox (kind, lead_id, dedupe_key, payload) VALUES ('note', ?, ?, ?::jsonb)
+                        INSERT INTO kommo_outbox (kind, lead_id, dedupe_key, payload) VALUES (?, ?, ?, ?::jsonb)
                         ON CONFLICT (dedupe_key) DO NOTHING""")
-                .param(leadId).param(dedupeKey).param(write(Map.of("text", text))).update();
+                .param(kind).param(leadId).param(dedupeKey).param(write(payload)).update();
     }
 
     private String write(Object value) {

@@ -1,6 +1,9 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.automation.StageChange;
+import com.solarprime.integration.automation.StageChangeHandler;
 import com.solarprime.integration.config.KommoSyncProperties;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
@@ -17,13 +20,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox to Kommo with as few calls as Kommo allows: new leads and their contacts 50 at a time
  * through {@code /leads/complex}, updates 50 at a time through {@code PATCH /leads} (tags merged with what
- * people added in Kommo, stage forward only), notes 50 at a time across leads.
+ * people added in Kommo, stage forward only), notes and tasks 50 at a time across leads.
  */
 @Component("kommoSync")
 public class KommoSync {
@@ -36,17 +38,19 @@ public class KommoSync {
     private final KommoLeadPayloads payloads;
     private final AccountMap map;
     private final KommoSyncProperties sync;
-    private final JdbcClient jdbc;
+    private final StageChangeHandler stageChanges;
+    private final ObjectMapper json;
 
     public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
-                     AccountMap map, KommoSyncProperties sync, JdbcClient jdbc) {
+                     AccountMap map, KommoSyncProperties sync, StageChangeHandler stageChanges, ObjectMapper json) {
         this.kommo = kommo;
         this.claims = claims;
         this.leads = leads;
         this.payloads = payloads;
         this.map = map;
         this.sync = sync;
-        this.jdbc = jdbc;
+        this.stageChanges = stageChanges;
+        this.json = json;
     }
 
     /** Lead writes wait until provisioning has resolved every id they need (health says what is missing). */
@@ -64,6 +68,10 @@ public class KommoSync {
 
     public void addNotes() {
         drain("note", true, this::notes);
+    }
+
+    public void addTasks() {
+        drain("task", false, this::tasks);
     }
 
     /** Full batches are followed by another claim at once; a short batch means the queue is empty. */
@@ -102,7 +110,9 @@ public class KommoSync {
         } else {
             log.error("Kommo refused outbox row {}: {}", batch.get(0).id(), e.getMessage());
             claims.failed(batch.get(0), e);
-            leads.syncState(batch.get(0).leadId(), "failed");
+            if (batch.get(0).leadId() != null) {
+                leads.syncState(batch.get(0).leadId(), "failed");
+            }
         }
     }
 
@@ -239,32 +249,49 @@ public class KommoSync {
         return allowed ? Optional.of(map.statusId(lead.stage().name())) : Optional.empty();
     }
 
-    /** The change our own sync made, so that the webhook Kommo sends about it does not trigger automation twice. */
+    /** The change our own sync made: recorded and automated once, so Kommo's webhook about it adds nothing. */
     private void recordOwnMove(Lead lead, long from, long to, long updatedAt) {
-        jdbc.sql("""
-                        INSERT INTO stage_history (lead_id, kommo_lead_id, pipeline_id, from_status_id, to_status_id,
-                            changed_at, source, dedupe_key)
-                        VALUES (:lead, :kommo, :pipeline, :from, :to, now(), 'sync', :key)
-                        ON CONFLICT (dedupe_key) DO NOTHING""")
-                .param("lead", lead.id()).param("kommo", lead.kommoLeadId()).param("pipeline", map.pipelineId())
-                .param("from", from).param("to", to)
-                .param("key", StageChanges.key(lead.kommoLeadId(), from, to, updatedAt))
-                .update();
+        stageChanges.handle(new StageChange(lead.kommoLeadId(), map.pipelineId(), from, to,
+                updatedAt > 0 ? java.time.Instant.ofEpochSecond(updatedAt) : java.time.Instant.now(), "sync"));
     }
 
     private void notes(List<OutboxClaims.Claim> batch) {
-        Map<Long, Long> kommoIds = new HashMap<>();
-        leads.byIds(batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList())
-                .forEach(l -> kommoIds.put(l.id(), l.kommoLeadId()));
+        Map<Long, Long> kommoIds = kommoIdsOf(batch);
         List<Map<String, Object>> body = new ArrayList<>();
         for (OutboxClaims.Claim claim : batch) {
-            String text = jdbc.sql("SELECT ?::jsonb ->> 'text'").param(claim.payload()).query(String.class).single();
-            body.add(Map.of("entity_id", kommoIds.get(claim.leadId()), "note_type", "common", "params", Map.of("text", text)));
+            JsonNode payload = payload(claim);
+            long entity = payload.hasNonNull("entity_id") ? payload.get("entity_id").asLong() : kommoIds.get(claim.leadId());
+            body.add(Map.of("entity_id", entity, "note_type", "common", "params", Map.of("text", payload.path("text").asText())));
         }
         kommo.call(KommoRequest.post("/api/v4/leads/notes", body));
     }
 
+    private void tasks(List<OutboxClaims.Claim> batch) {
+        List<Object> body = new ArrayList<>();
+        for (OutboxClaims.Claim claim : batch) {
+            body.add(json.convertValue(payload(claim), Map.class));
+        }
+        kommo.call(KommoRequest.post("/api/v4/tasks", body));
+    }
+
+    private Map<Long, Long> kommoIdsOf(List<OutboxClaims.Claim> batch) {
+        Map<Long, Long> kommoIds = new HashMap<>();
+        List<Long> local = batch.stream().map(OutboxClaims.Claim::leadId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!local.isEmpty()) {
+            leads.byIds(local).forEach(l -> kommoIds.put(l.id(), l.kommoLeadId()));
+        }
+        return kommoIds;
+    }
+
+    private JsonNode payload(OutboxClaims.Claim claim) {
+        try {
+            return json.readTree(claim.payload());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("outbox row " + claim.id() + " holds invalid JSON", e);
+        }
+    }
+
     private static int attempts(List<OutboxClaims.Claim> batch, long leadId) {
-        return batch.stream().filter(c -> c.leadId() == leadId).mapToInt(OutboxClaims.Claim::attempts).max().orElse(1);
+        return batch.stream().filter(c -> c.leadId() != null && c.leadId() == leadId).mapToInt(OutboxClaims.Claim::attempts).max().orElse(1);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.config.KommoProperties;
 import com.solarprime.integration.inbox.InboxWriter;
 import com.solarprime.integration.ops.ClientError;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The receiving end of Kommo's webhooks: Kommo waits 2 seconds and disables a hook after 100 failures in
@@ -46,7 +46,7 @@ public class KommoWebhooks {
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase();
         String body;
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
-            body = formBody(in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class));
+            body = formBody(in.getBody(Map.class));
             contentType = "application/x-www-form-urlencoded";
         } else {
             body = jsonBody(in.getBody(String.class));
@@ -59,21 +59,23 @@ public class KommoWebhooks {
     }
 
     /**
-     * The servlet container has already decoded the form (platform-http hands Camel a map of it), so the
-     * delivery is stored re-encoded from the container's ordered parameters: the same fields, the same order.
+     * platform-http has already read the form into a map of its fields (in order, '+' turned into spaces but
+     * percent-escapes left as sent), so the delivery is stored re-encoded from it: the same fields, the same
+     * order, canonically escaped.
      */
-    private static String formBody(HttpServletRequest request) {
-        if (request == null || request.getParameterMap().isEmpty()) {
+    private static String formBody(Map<?, ?> fields) {
+        if (fields == null || fields.isEmpty()) {
             throw new ClientError(400, "empty form body");
         }
         StringBuilder body = new StringBuilder();
-        request.getParameterMap().forEach((key, values) -> {
-            for (String value : values) {
+        fields.forEach((key, value) -> {
+            for (Object each : value instanceof Iterable<?> values ? values : java.util.List.of(String.valueOf(value))) {
                 if (body.length() > 0) {
                     body.append('&');
                 }
-                body.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                body.append(URLEncoder.encode(UriUtils.decode(String.valueOf(key), StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(UriUtils.decode(String.valueOf(each), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
             }
         });
         return body.toString();

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class OutboxClaims {
 
     /** A claimed row. {@code attempts} above 1 means an earlier attempt may have reached Kommo. */
-    record Claim(long id, long leadId, String payload, int attempts) {
+    record Claim(long id, Long leadId, String payload, int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -27,18 +27,19 @@ class OutboxClaims {
     }
 
     /**
-     * @param needsKommoLead claim only rows whose lead already exists in Kommo (updates and notes wait for
-     *                       the creation without being retried in vain)
+     * @param needsKommoLead claim only rows whose lead already exists in Kommo, or that name the Kommo lead
+     *                       themselves ({@code entity_id}): updates and notes wait for the creation without
+     *                       being retried in vain
      */
     List<Claim> claim(String kind, boolean needsKommoLead) {
         return jdbc.sql("""
                         UPDATE kommo_outbox SET status = 'in_flight', attempts = attempts + 1, claimed_at = now()
                         WHERE id IN (
-                            SELECT o.id FROM kommo_outbox o JOIN lead l ON l.id = o.lead_id
+                            SELECT o.id FROM kommo_outbox o LEFT JOIN lead l ON l.id = o.lead_id
                             WHERE o.kind = :kind
                               AND ((o.status = 'pending' AND o.next_attempt_at <= now())
                                    OR (o.status = 'in_flight' AND o.claimed_at < now() - make_interval(secs => :timeout)))
-                              AND (NOT :needsLead OR l.kommo_lead_id IS NOT NULL)
+                              AND (NOT :needsLead OR l.kommo_lead_id IS NOT NULL OR o.payload ->> 'entity_id' IS NOT NULL)
                             ORDER BY o.id LIMIT :limit
                             FOR UPDATE OF o SKIP LOCKED)
                         RETURNING id, lead_id, payload::text, attempts""")
@@ -46,7 +47,7 @@ class OutboxClaims {
                 .param("timeout", sync.claimTimeout().toSeconds())
                 .param("needsLead", needsKommoLead)
                 .param("limit", sync.batchSize())
-                .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+                .query((rs, n) -> new Claim(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)))
                 .list();
     }
 

@@ -12,6 +12,7 @@ import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
+import com.solarprime.integration.support.LeadProfiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class KommoOutboxTest {
             String phone = freshPhone();
             phones.add(phone);
             assertThat(http.post("/api/leads/qualification", "application/json",
-                    LeadQualificationTest.profile(phone, 2500, "desconto", "imediato", "identifying"),
+                    LeadProfiles.profile(phone, 2500, "desconto", "imediato", "identifying"),
                     "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(200);
         }
 

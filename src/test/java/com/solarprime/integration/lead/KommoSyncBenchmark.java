@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
+import com.solarprime.integration.support.LeadProfiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class KommoSyncBenchmark {
         for (int i = 0; i < 1000; i++) {
             String phone = freshPhone();
             phones.add("+" + phone);
-            String body = LeadQualificationTest.profile(phone, 500 + i * 10, i % 2 == 0 ? "usina_propria" : "desconto",
+            String body = LeadProfiles.profile(phone, 500 + i * 10, i % 2 == 0 ? "usina_propria" : "desconto",
                     "30_dias", "identifying");
             intakes.add(() -> http.post("/api/leads/qualification", "application/json", body, "X-Api-Key", Http.API_KEY)
                     .statusCode());

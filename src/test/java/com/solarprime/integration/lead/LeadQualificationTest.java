@@ -11,6 +11,7 @@ import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
+import static com.solarprime.integration.support.LeadProfiles.profile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
@@ -158,12 +159,5 @@ class LeadQualificationTest {
 
     private HttpResponse<String> intake(String body) {
         return http.post(INTAKE, "application/json", body, "X-Api-Key", Http.API_KEY);
-    }
-
-    static String profile(String phone, int bill, String interest, String timeline, String stage) {
-        return """
-                {"name":"Carla Teste","phone":"+%s","email":"carla@example.com","energy_bill_value":%d,
-                 "solution_interest":"%s","timeline":"%s","competitor":"","current_discount":"",
-                 "qualification_stage":"%s","observations":"Quer economizar"}""".formatted(phone, bill, interest, timeline, stage);
     }
 }

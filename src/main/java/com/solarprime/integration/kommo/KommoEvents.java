@@ -1,0 +1,79 @@
+package com.solarprime.integration.kommo;
+
+import com.solarprime.integration.automation.StageChange;
+import com.solarprime.integration.automation.StageChangeHandler;
+import com.solarprime.integration.inbox.Inbox;
+import com.solarprime.integration.kommo.webhook.KommoDelivery;
+import com.solarprime.integration.kommo.webhook.KommoEvent;
+import com.solarprime.integration.kommo.webhook.KommoWebhookParser;
+import com.solarprime.integration.kommo.webhook.StatusChange;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a stored Kommo delivery means: status changes go to the automation (once each), lead changes update
+ * the local mirror, and a delivery with nothing this service acts on is kept as {@code ignored} with the reason.
+ */
+@Component("kommoEvents")
+public class KommoEvents {
+
+    private final KommoWebhookParser parser;
+    private final StageChangeHandler stageChanges;
+    private final Inbox inbox;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public KommoEvents(KommoWebhookParser parser, StageChangeHandler stageChanges, Inbox inbox, JdbcClient jdbc, Clock clock) {
+        this.parser = parser;
+        this.stageChanges = stageChanges;
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void process(Exchange exchange) {
+        KommoDelivery delivery = parser.parse(exchange.getMessage().getBody(String.class),
+                exchange.getMessage().getHeader("inboxContentType", String.class));
+        List<String> ignored = new ArrayList<>();
+        int handled = 0;
+        for (KommoEvent event : delivery.events()) {
+            if (event.statusChange().isPresent()) {
+                StatusChange change = event.statusChange().get();
+                stageChanges.handle(new StageChange(change.leadId(), change.pipelineId(), change.oldStatusId(),
+                        change.statusId(), change.updatedAt() == null ? clock.instant() : Instant.ofEpochSecond(change.updatedAt()),
+                        "webhook"));
+                handled++;
+            } else if ("leads".equals(event.entity()) && event.entityId().isPresent()) {
+                handled += mirror(event);
+            } else {
+                ignored.add(event.entity() + " " + event.action());
+            }
+        }
+        ignored.addAll(delivery.unrecognised());
+        if (handled == 0) {
+            inbox.ignored(Inbox.id(exchange), ignored.isEmpty() ? "no events" : "nothing to do for: " + String.join(", ", ignored));
+        }
+    }
+
+    /** A person changed a lead in Kommo: the local mirror follows (status, responsible user, deletion). */
+    private int mirror(KommoEvent event) {
+        long kommoId = event.entityId().orElseThrow();
+        if ("delete".equals(event.action())) {
+            return jdbc.sql("UPDATE lead SET sync_state = 'failed', updated_at = now() WHERE kommo_lead_id = ?")
+                    .param(kommoId).update() > 0 ? 1 : 0;
+        }
+        Long status = event.longField("status_id").orElse(null);
+        Long responsible = event.longField("responsible_user_id").orElse(null);
+        jdbc.sql("""
+                        UPDATE lead SET kommo_status_id = COALESCE(:status, kommo_status_id),
+                            responsible_user_id = COALESCE(:responsible, responsible_user_id), updated_at = now()
+                        WHERE kommo_lead_id = :id""")
+                .param("status", status).param("responsible", responsible).param("id", kommoId).update();
+        return 1;
+    }
+}

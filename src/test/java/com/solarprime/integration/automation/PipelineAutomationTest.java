@@ -1,0 +1,236 @@
+package com.solarprime.integration.automation;
+
+import static com.solarprime.integration.support.WhatsAppFixtures.freshPhone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.kommo.AccountMap;
+import com.solarprime.integration.kommo.KommoClient;
+import com.solarprime.integration.kommo.KommoCommands;
+import com.solarprime.integration.kommo.KommoRequest;
+import com.solarprime.integration.kommo.Reconciliation;
+import com.solarprime.integration.support.Http;
+import com.solarprime.integration.support.IntegrationTest;
+import com.solarprime.integration.support.LeadProfiles;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Kommo webhooks in, stage automation out, against the sandbox over real HTTP. */
+@IntegrationTest
+@TestPropertySource(properties = "solarprime.kommo.webhook-secret=automation-secret")
+class PipelineAutomationTest {
+
+    static final String HOOK = "/webhooks/kommo/automation-secret";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KommoClient kommo;
+    @Autowired
+    AccountMap map;
+    @Autowired
+    KommoCommands commands;
+    @Autowired
+    Reconciliation reconciliation;
+
+    Http http;
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        admin("/webhooks/drop", "{\"drop\":false}");
+    }
+
+    @Test
+    void wrongSecretOrGarbageChangesNothing() {
+        long before = inboxRows();
+        HttpResponse<String> wrong = http.post("/webhooks/kommo/guess", "application/x-www-form-urlencoded",
+                "leads[status][0][id]=1&leads[status][0][status_id]=142");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(http.post(HOOK, "text/plain", "hello").statusCode()).isEqualTo(400);
+        assertThat(http.post(HOOK, "application/json", "[1,2]").statusCode()).isEqualTo(400);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void aStatusChangeRunsItsStageActionsOnceHoweverOftenItIsDelivered() {
+        long lead = kommoLead();
+        String form = statusForm(lead, map.statusId("IN_QUALIFICATION"), map.statusId("NEW"), 1796000000L);
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> reply = http.post(HOOK, "application/x-www-form-urlencoded", form);
+            assertThat(reply.statusCode()).isEqualTo(200);
+            assertThat(reply.headers().map().keySet()).noneMatch(h -> h.contains("[") || h.contains("leads"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(taskTexts(lead))
+                .containsExactly("Iniciar qualificação via WhatsApp"));
+        List<Long> due = tasks(lead).findValues("complete_till").stream().map(JsonNode::asLong).toList();
+        assertThat(due).allSatisfy(t -> {
+            var local = java.time.Instant.ofEpochSecond(t).atZone(ZoneId.of("America/Recife"));
+            assertThat(local.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+            assertThat(local.getHour()).isBetween(8, 17);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theJsonVariantAndUnknownEventsAreAccepted() {
+        long lead = kommoLead();
+        String body = "{\"leads\":{\"status\":[{\"id\":\"" + lead + "\",\"status_id\":\"" + map.statusId("IN_NEGOTIATION")
+                + "\",\"pipeline_id\":\"" + map.pipelineId() + "\",\"old_status_id\":\"" + map.statusId("NEW")
+                + "\",\"updated_at\":\"1796000100\"}]},\"account\":{\"id\":\"1\",\"subdomain\":\"solarprime\"}}";
+        assertThat(http.post(HOOK, "application/json", body).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(taskTexts(lead))
+                .containsExactlyInAnyOrder("Preparar proposta personalizada", "Calcular economia detalhada"));
+
+        String unknown = "catalogs[add][0][id]=77&account[subdomain]=solarprime";
+        assertThat(http.post(HOOK, "application/x-www-form-urlencoded", unknown).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT status || ':' || coalesce(last_error, '') FROM inbox WHERE payload LIKE '%catalogs%'")
+                .query(String.class).list()).singleElement().satisfies(s -> assertThat(s).startsWith("ignored:").contains("catalogs")));
+    }
+
+    @Test
+    void ourOwnSyncMovingALeadRunsTheAutomationOnce() {
+        assertThat(commands.run("register-webhooks").ok()).isTrue();
+        String phone = freshPhone();
+        intake(LeadProfiles.profile(phone, 800, "desconto", "90_dias", "identifying"));
+        long lead = awaitKommoId(phone);
+        intake(LeadProfiles.profile(phone, 800, "desconto", "90_dias", "competitor_analysis"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM follow_up f JOIN lead l ON l.id = f.lead_id WHERE l.kommo_lead_id = ? AND f.type = 'REENGAGEMENT'")
+                .param(lead).query(Long.class).single()).isEqualTo(1));
+        // Kommo's webhook about our own move arrives and is processed...
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM inbox WHERE source = 'kommo' AND status = 'done' AND payload LIKE ? AND payload LIKE ?")
+                .param("%" + lead + "%").param("%" + map.statusId("QUALIFIED") + "%").query(Long.class).single()).isPositive());
+        // ...and adds nothing: the change was recorded (and automated) once, by the sync that caused it.
+        assertThat(jdbc.sql("SELECT source FROM stage_history WHERE kommo_lead_id = ? AND to_status_id = ?")
+                .param(lead).param(map.statusId("QUALIFIED")).query(String.class).list()).containsExactly("sync");
+        assertThat(jdbc.sql("SELECT count(*) FROM follow_up f JOIN lead l ON l.id = f.lead_id "
+                + "WHERE l.kommo_lead_id = ? AND f.type = 'REENGAGEMENT'").param(lead).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void movingACardOnTheSandboxPageTriggersTheWholeChain() {
+        assertThat(commands.run("register-webhooks").ok()).isTrue();
+        long lead = kommoLead();
+        HttpResponse<String> move = http.post("/sandbox/kommo/ui/leads/" + lead + "/move", "application/json",
+                "{\"status_id\":" + 142 + ",\"pipeline_id\":" + map.pipelineId() + "}", "Authorization", Http.ADMIN_AUTH);
+        assertThat(move.statusCode()).as(move.body()).isLessThan(300);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notes(lead))
+                .anyMatch(n -> n.contains("Negócio fechado com sucesso")));
+    }
+
+    @Test
+    void aDroppedWebhookIsCaughtByReconciliationOnce() {
+        assertThat(commands.run("register-webhooks").ok()).isTrue();
+        long lead = kommoLead();
+        admin("/webhooks/drop", "{\"drop\":true}");
+        kommo.call(KommoRequest.patch("/api/v4/leads/" + lead, Map.of("status_id", map.statusId("PROPOSAL_SENT"),
+                "pipeline_id", map.pipelineId())));
+
+        reconciliation.run();
+        reconciliation.run();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(taskTexts(lead)).hasSize(3));
+        assertThat(jdbc.sql("SELECT source FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(String.class).list())
+                .containsExactly("reconcile");
+    }
+
+    @Test
+    void meetingSlotsLeaveOutBookedMeetings() throws Exception {
+        LocalDate day = LocalDate.now(ZoneId.of("America/Recife")).plusDays(14).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+        long lead = kommoLead();
+        for (int hour : new int[] {10, 15}) {
+            long at = day.atTime(hour, 0).atZone(ZoneId.of("America/Recife")).toEpochSecond();
+            kommo.call(KommoRequest.post("/api/v4/tasks", List.of(Map.of("text", "Reunião", "complete_till", at,
+                    "task_type_id", 2, "entity_type", "leads", "entity_id", lead))));
+        }
+
+        JsonNode slots = json.readTree(http.get("/api/meetings/slots?date=" + day, "X-Api-Key", Http.API_KEY).body());
+
+        assertThat(slots.path("slots").findValuesAsText("time")).containsExactly("09:00", "10:00", "11:00", "14:00",
+                "15:00", "16:00", "17:00");
+        for (JsonNode slot : slots.path("slots")) {
+            boolean booked = slot.path("time").asText().equals("10:00") || slot.path("time").asText().equals("15:00");
+            assertThat(slot.path("available").asBoolean()).as(slot.toString()).isEqualTo(!booked);
+        }
+        assertThat(http.get("/api/meetings/slots?date=tomorrow", "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(400);
+    }
+
+    private long kommoLead() {
+        JsonNode created = kommo.call(KommoRequest.post("/api/v4/leads", List.of(Map.of("name", "Lead de pessoa",
+                "pipeline_id", map.pipelineId(), "status_id", map.statusId("NEW")))));
+        return created.path("_embedded").path("leads").get(0).path("id").asLong();
+    }
+
+    private String statusForm(long lead, long to, long from, long updatedAt) {
+        return "leads[status][0][id]=" + lead + "&leads[status][0][status_id]=" + to + "&leads[status][0][pipeline_id]="
+                + map.pipelineId() + "&leads[status][0][old_status_id]=" + from + "&leads[status][0][old_pipeline_id]="
+                + map.pipelineId() + "&leads[status][0][updated_at]=" + updatedAt
+                + "&account[subdomain]=solarprime&account[id]=31000001&account[_links][self]=https://solarprime.kommo.com";
+    }
+
+    private JsonNode tasks(long lead) {
+        JsonNode tasks = kommo.call(KommoRequest.get("/api/v4/tasks", Map.of("filter[entity_type]", "leads",
+                "filter[entity_id]", String.valueOf(lead))));
+        return tasks == null ? json.createObjectNode() : tasks;
+    }
+
+    private List<String> taskTexts(long lead) {
+        return tasks(lead).path("_embedded").path("tasks").findValuesAsText("text");
+    }
+
+    private List<String> notes(long lead) {
+        JsonNode notes = kommo.call(KommoRequest.get("/api/v4/leads/" + lead + "/notes"));
+        return notes == null ? List.of() : notes.path("_embedded").path("notes").findValuesAsText("text");
+    }
+
+    private long awaitKommoId(String phone) {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT kommo_lead_id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single()).isNotNull());
+        return jdbc.sql("SELECT kommo_lead_id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
+    }
+
+    private void intake(String body) {
+        assertThat(http.post("/api/leads/qualification", "application/json", body, "X-Api-Key", Http.API_KEY).statusCode())
+                .isEqualTo(200);
+    }
+
+    private long inboxRows() {
+        return jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single();
+    }
+
+    private String admin(String path, String body) {
+        HttpResponse<String> reply = http.post("/sandbox/kommo/_admin" + path, "application/json", body,
+                "Authorization", Http.ADMIN_AUTH);
+        assertThat(reply.statusCode()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private String admin(String path) {
+        return http.get("/sandbox/kommo/_admin" + path, "Authorization", Http.ADMIN_AUTH).body();
+    }
+}
