@@ -1,0 +1,106 @@
+package com.solarprime.integration.kommo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solarprime.integration.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Kommo webhook ingestion on loopback, in the same run as a bare endpoint that answers without storing:
+ * throughput of ours as a fraction of the bare one (goal >= 0.5) and our p99 (goal <= 50 ms), with every
+ * accepted delivery durable (fsync and synchronous commit on).
+ */
+@Tag("bench")
+@IntegrationTest
+@TestPropertySource(properties = "solarprime.kommo.webhook-secret=bench-secret")
+class WebhookIngestionBenchmark {
+
+    static final int CLIENTS = 32;
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration MEASURE = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CamelContext camel;
+
+    final AtomicLong sequence = new AtomicLong(1_000_000);
+
+    @Test
+    void ingestionVersusBareEndpoint() throws Exception {
+        camel.getRouteController().stopRoute("inbox-worker");
+        run("/bench/bare/bench-secret", WARM_UP);
+        Result bare = run("/bench/bare/bench-secret", MEASURE);
+        run("/webhooks/kommo/bench-secret", WARM_UP);
+        long storedBefore = jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single();
+        Result ours = run("/webhooks/kommo/bench-secret", MEASURE);
+        long stored = jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single() - storedBefore;
+
+        System.out.printf("BENCH webhook-ingestion: bare %.0f req/s (p99 %.1f ms); ours %.0f req/s (p99 %.1f ms); "
+                        + "fraction %.2f (goal >= 0.5); our p99 %.1f ms (goal <= 50 ms); accepted %d, durable %d%n",
+                bare.perSecond(), bare.p99Millis(), ours.perSecond(), ours.p99Millis(),
+                ours.perSecond() / bare.perSecond(), ours.p99Millis(), ours.ok(), stored);
+        assertThat(stored).as("every accepted delivery is in the inbox").isEqualTo(ours.ok());
+        assertThat(ours.failed()).isZero();
+    }
+
+    record Result(long ok, long failed, double perSecond, double p99Millis) {
+    }
+
+    private Result run(String path, Duration duration) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        URI uri = URI.create("http://localhost:" + port + path);
+        for (int i = 0; i < CLIENTS; i++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long lead = sequence.incrementAndGet();
+                    String body = "leads[status][0][id]=" + lead + "&leads[status][0][status_id]=142"
+                            + "&leads[status][0][pipeline_id]=1&leads[status][0][old_status_id]=2"
+                            + "&account[subdomain]=solarprime&account[id]=31000001";
+                    HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long started = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        latencies.add(System.nanoTime() - started);
+                        (response.statusCode() == 200 ? ok : failed).incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99)) / 1e6;
+        return new Result(ok.get(), failed.get(), ok.get() / (double) duration.toSeconds(), p99);
+    }
+}
