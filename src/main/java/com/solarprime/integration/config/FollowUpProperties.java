@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAttempts sending attempts on retryable errors before the follow-up is marked failed
  * @param retryBackoff first wait after a retryable error; doubles per attempt
  * @param providerRatePerSecond messages per second across all instances (Meta's default limit is 80 per number)
+ * @param sendConcurrency follow-ups one dispatcher sends at the same time (the rate budget sets the pace)
  * @param metaTemplates approved Meta templates sent instead of free text outside the 24-hour window
  */
 @ConfigurationProperties("solarprime.follow-up")
@@ -33,7 +34,8 @@ public record FollowUpProperties(Duration immediateDelay, Duration dailyDelay, D
                                  List<Duration> proposalDelays, LocalTime meetingConfirmationTime,
                                  Duration meetingReminderBefore, int maxUnanswered, int batchSize,
                                  Duration pollInterval, Duration claimTimeout, int maxAttempts, Duration retryBackoff,
-                                 double providerRatePerSecond, Map<FollowUpType, MetaTemplate> metaTemplates) {
+                                 double providerRatePerSecond, int sendConcurrency,
+                                 Map<FollowUpType, MetaTemplate> metaTemplates) {
 
     public FollowUpProperties {
         requirePositive(immediateDelay, "immediate-delay");
@@ -49,9 +51,9 @@ public record FollowUpProperties(Duration immediateDelay, Duration dailyDelay, D
         requirePositive(pollInterval, "poll-interval");
         requirePositive(claimTimeout, "claim-timeout");
         requirePositive(retryBackoff, "retry-backoff");
-        if (maxUnanswered < 1 || batchSize < 1 || maxAttempts < 1) {
+        if (maxUnanswered < 1 || batchSize < 1 || maxAttempts < 1 || sendConcurrency < 1) {
             throw new IllegalArgumentException(
-                    "solarprime.follow-up.max-unanswered, batch-size and max-attempts must be at least 1");
+                    "solarprime.follow-up.max-unanswered, batch-size, max-attempts and send-concurrency must be at least 1");
         }
         if (providerRatePerSecond <= 0) {
             throw new IllegalArgumentException("solarprime.follow-up.provider-rate-per-second must be positive");

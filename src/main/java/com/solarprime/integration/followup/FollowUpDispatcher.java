@@ -20,6 +20,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +60,7 @@ public class FollowUpDispatcher {
     private final FollowUps followUps;
     private final SharedRate rate;
     private final Clock clock;
+    private final ExecutorService senders;
     private final TextTemplate gaveUpNote = TextTemplate.fromClasspath(GAVE_UP_NOTE);
     private final TextTemplate sentNote = TextTemplate.fromClasspath(SENT_NOTE);
 
@@ -73,21 +80,37 @@ public class FollowUpDispatcher {
         this.followUps = followUps;
         this.rate = rate;
         this.clock = clock;
+        this.senders = Executors.newFixedThreadPool(properties.sendConcurrency(), r -> {
+            Thread t = new Thread(r, "follow-up-sender");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** One dispatcher run: claims due batches until none is full. Returns how many were sent. */
+    /**
+     * One dispatcher run: claims due batches until none is full, sending a batch's follow-ups in parallel
+     * (the shared rate budget, not this parallelism, sets the pace). Returns how many were sent.
+     */
     public int dispatch() throws InterruptedException {
         int sent = 0;
         List<Claim> batch;
         do {
             batch = claim();
-            for (Claim claim : batch) {
-                if (handle(claim)) {
-                    sent++;
+            List<Callable<Boolean>> sends = batch.stream().<Callable<Boolean>>map(claim -> () -> handle(claim)).toList();
+            for (Future<Boolean> result : senders.invokeAll(sends)) {
+                try {
+                    sent += result.get() ? 1 : 0;
+                } catch (ExecutionException e) {
+                    log.error("Follow-up send failed unexpectedly: {}", LogSanitizer.clean(String.valueOf(e.getCause())));
                 }
             }
         } while (batch.size() == properties.batchSize());
         return sent;
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     List<Claim> claim() {

@@ -1,6 +1,5 @@
 package com.solarprime.integration.whatsapp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.whatsapp.InboundMessage.Direction;
@@ -52,18 +51,11 @@ public final class EvolutionWebhookParser {
     }
 
     public ParsedWebhook parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new Invalid("empty body");
+        JsonBody json = JsonBody.read(mapper, body);
+        if (json.invalid() != null) {
+            return json.invalid();
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return new Invalid("body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return new Invalid("body is not a JSON object");
-        }
+        JsonNode root = json.root();
         String event = text(root.path("event"));
         if (event == null) {
             return new Invalid("missing event");

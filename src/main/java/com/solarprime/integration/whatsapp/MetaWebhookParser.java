@@ -1,6 +1,5 @@
 package com.solarprime.integration.whatsapp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.whatsapp.InboundMessage.Direction;
@@ -45,18 +44,11 @@ public final class MetaWebhookParser {
     }
 
     public ParsedWebhook parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new Invalid("empty body");
+        JsonBody json = JsonBody.read(mapper, body);
+        if (json.invalid() != null) {
+            return json.invalid();
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return new Invalid("body is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            return new Invalid("body is not a JSON object");
-        }
+        JsonNode root = json.root();
         if (!BUSINESS_ACCOUNT.equals(root.path("object").asText(null))) {
             return new Invalid("object is not " + BUSINESS_ACCOUNT);
         }

@@ -40,7 +40,7 @@ class FollowUpPropertiesTest {
     void aTypeWithoutTemplateHasNone() {
         FollowUpProperties properties = new FollowUpProperties(Duration.ofMinutes(30), Duration.ofHours(24),
                 Duration.ofDays(7), List.of(Duration.ofDays(2)), LocalTime.of(8, 0), Duration.ofHours(2), 3, 100,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, null);
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, 8, null);
 
         assertThat(properties.metaTemplate(FollowUpType.CUSTOM)).isEmpty();
     }
@@ -49,15 +49,15 @@ class FollowUpPropertiesTest {
     void nonsenseIsRefused() {
         assertThatThrownBy(() -> new FollowUpProperties(Duration.ofMinutes(30), Duration.ofHours(24),
                 Duration.ofDays(7), List.of(), LocalTime.of(8, 0), Duration.ofHours(2), 3, 100,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, Map.of()))
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, 8, Map.of()))
                 .hasMessageContaining("proposal-delays");
         assertThatThrownBy(() -> new FollowUpProperties(Duration.ZERO, Duration.ofHours(24),
                 Duration.ofDays(7), List.of(Duration.ofDays(2)), LocalTime.of(8, 0), Duration.ofHours(2), 3, 100,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, Map.of()))
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 80, 8, Map.of()))
                 .hasMessageContaining("immediate-delay");
         assertThatThrownBy(() -> new FollowUpProperties(Duration.ofMinutes(30), Duration.ofHours(24),
                 Duration.ofDays(7), List.of(Duration.ofDays(2)), LocalTime.of(8, 0), Duration.ofHours(2), 3, 100,
-                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 0, Map.of()))
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 5, Duration.ofMinutes(1), 0, 8, Map.of()))
                 .hasMessageContaining("provider-rate-per-second");
     }
 }

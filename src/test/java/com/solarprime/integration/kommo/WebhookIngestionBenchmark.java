@@ -33,7 +33,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "solarprime.kommo.webhook-secret=bench-secret")
 class WebhookIngestionBenchmark {
 
-    static final int CLIENTS = 32;
+    static final int CLIENTS = 16;
     static final Duration WARM_UP = Duration.ofSeconds(5);
     static final Duration MEASURE = Duration.ofSeconds(15);
 
