@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.solarprime.integration.support.IntegrationTest;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,14 +28,15 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Kommo webhook ingestion on loopback, in the same run as a bare endpoint that answers without storing:
  * throughput of ours as a fraction of the bare one (goal >= 0.5) and our p99 (goal <= 50 ms), with every
- * accepted delivery durable (fsync and synchronous commit on).
+ * accepted delivery durable (fsync and synchronous commit on). The load comes from wrk when it is installed
+ * (Debian package {@code wrk}), else from an in-process client, whose own overhead then dominates the latency.
  */
 @Tag("bench")
 @IntegrationTest
 @TestPropertySource(properties = "solarprime.kommo.webhook-secret=bench-secret")
 class WebhookIngestionBenchmark {
 
-    static final int CLIENTS = 16;
+    static final int CLIENTS = 8;
     static final Duration WARM_UP = Duration.ofSeconds(5);
     static final Duration MEASURE = Duration.ofSeconds(15);
 
@@ -49,22 +52,61 @@ class WebhookIngestionBenchmark {
     @Test
     void ingestionVersusBareEndpoint() throws Exception {
         camel.getRouteController().stopRoute("inbox-worker");
-        run("/bench/bare/bench-secret", WARM_UP);
-        Result bare = run("/bench/bare/bench-secret", MEASURE);
-        run("/webhooks/kommo/bench-secret", WARM_UP);
+        boolean wrk = Files.isExecutable(Path.of(WRK));
+        System.out.println("BENCH webhook-ingestion load generator: " + (wrk ? "wrk" : "in-process Java HTTP client (install wrk for figures closer to the server's own)"));
+        measure("/bench/bare/bench-secret", WARM_UP, wrk);
+        Result bare = measure("/bench/bare/bench-secret", MEASURE, wrk);
+        measure("/webhooks/kommo/bench-secret", WARM_UP, wrk);
         long storedBefore = jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single();
-        Result ours = run("/webhooks/kommo/bench-secret", MEASURE);
+        Result ours = measure("/webhooks/kommo/bench-secret", MEASURE, wrk);
         long stored = jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single() - storedBefore;
 
         System.out.printf("BENCH webhook-ingestion: bare %.0f req/s (p99 %.1f ms); ours %.0f req/s (p99 %.1f ms); "
                         + "fraction %.2f (goal >= 0.5); our p99 %.1f ms (goal <= 50 ms); accepted %d, durable %d%n",
                 bare.perSecond(), bare.p99Millis(), ours.perSecond(), ours.p99Millis(),
                 ours.perSecond() / bare.perSecond(), ours.p99Millis(), ours.ok(), stored);
-        assertThat(stored).as("every accepted delivery is in the inbox").isEqualTo(ours.ok());
+        // Requests still in flight when the load stops may be stored without being counted as answered.
+        assertThat(stored).as("every accepted delivery is in the inbox").isGreaterThanOrEqualTo(ours.ok());
         assertThat(ours.failed()).isZero();
     }
 
     record Result(long ok, long failed, double perSecond, double p99Millis) {
+    }
+
+    static final String WRK = "/usr/bin/wrk";
+
+    private Result measure(String path, Duration duration, boolean wrk) throws Exception {
+        return wrk ? wrk(path, duration) : run(path, duration);
+    }
+
+    /** wrk in its own process (Debian package {@code wrk}): the load generator does not share the server's JVM. */
+    private Result wrk(String path, Duration duration) throws Exception {
+        Path script = Files.createTempFile("kommo-status", ".lua");
+        try (var in = getClass().getResourceAsStream("/bench/kommo-status.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Process process = new ProcessBuilder(WRK, "-t2", "-c" + CLIENTS, "-d" + duration.toSeconds() + "s", "--latency",
+                "-s", script.toString(), "http://127.0.0.1:" + port + path, "--",
+                String.valueOf(sequence.addAndGet(1_000_000_000L))).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        long requests = Long.parseLong(find(out, "(\\d+) requests in"));
+        long errors = out.contains("Non-2xx or 3xx responses:") ? Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)")) : 0;
+        double p99 = millis(find(out, "99%\\s+([\\d.]+\\w+)"));
+        return new Result(requests - errors, errors, Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)")), p99);
+    }
+
+    private static String find(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk output without " + regex + ":\n" + text);
+        }
+        return m.group(1);
+    }
+
+    private static double millis(String value) {
+        double number = Double.parseDouble(value.replaceAll("[a-z]+$", ""));
+        return value.endsWith("us") ? number / 1000 : value.endsWith("ms") ? number : number * 1000;
     }
 
     private Result run(String path, Duration duration) throws Exception {
