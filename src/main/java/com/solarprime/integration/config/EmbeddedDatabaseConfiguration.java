@@ -29,6 +29,9 @@ public class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(props.dataDir())
                 .setCleanDataDirectory(props.clean())
+                // Spring stops the server after everything that uses it (destroy order); zonky's own JVM hook
+                // would stop it in parallel with that, under the feet of Quartz and the routes.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200");

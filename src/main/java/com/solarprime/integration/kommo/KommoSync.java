@@ -139,8 +139,12 @@ public class KommoSync {
             long leadId = Long.parseLong(result.path("request_id").get(0).asText());
             long kommoId = result.path("id").asLong();
             Lead lead = toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
+            long status = map.statusId(lead.stage().name());
             leads.linkedToKommo(leadId, kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
-                    map.statusId(lead.stage().name()));
+                    status);
+            // Created straight into its stage: that is its first stage change, and its automation runs
+            // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
+            stageChanges.handle(new StageChange(kommoId, map.pipelineId(), null, status, java.time.Instant.now(), "sync"));
             if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
                 retag.add(Map.of("id", kommoId, "_embedded", Map.of("tags", KommoLeadPayloads.tags(lead.tags()))));
             }

@@ -87,6 +87,10 @@ class LeadQualificationTest {
         assertThat(inKommo.path("custom_fields_values").toString()).contains("Usina própria", "4500");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notes(inKommo.path("id").asLong()))
                 .anyMatch(n -> n.contains("80/100")));
+        // Created straight into Em Qualificação: that stage's automation ran for it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(kommo.call(KommoRequest.get("/api/v4/tasks",
+                Map.of("filter[entity_type]", "leads", "filter[entity_id]", inKommo.path("id").asText())))
+                .path("_embedded").path("tasks").findValuesAsText("text")).containsExactly("Iniciar qualificação via WhatsApp"));
 
         HttpResponse<String> lookup = http.get("/api/leads/%2B" + phone, "X-Api-Key", Http.API_KEY);
         JsonNode local = json.readTree(lookup.body());
