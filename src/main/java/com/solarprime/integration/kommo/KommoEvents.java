@@ -64,8 +64,13 @@ public class KommoEvents {
     private int mirror(KommoEvent event) {
         long kommoId = event.entityId().orElseThrow();
         if ("delete".equals(event.action())) {
-            return jdbc.sql("UPDATE lead SET sync_state = 'failed', updated_at = now() WHERE kommo_lead_id = ?")
-                    .param(kommoId).update() > 0 ? 1 : 0;
+            jdbc.sql("""
+                            UPDATE kommo_outbox SET status = 'failed', last_error = 'lead deleted in Kommo'
+                            WHERE status = 'pending' AND (lead_id IN (SELECT id FROM lead WHERE kommo_lead_id = :id)
+                                                          OR payload ->> 'entity_id' = :text)""")
+                    .param("id", kommoId).param("text", String.valueOf(kommoId)).update();
+            jdbc.sql("UPDATE lead SET sync_state = 'deleted', updated_at = now() WHERE kommo_lead_id = ?").param(kommoId).update();
+            return 1;
         }
         Long status = event.longField("status_id").orElse(null);
         Long responsible = event.longField("responsible_user_id").orElse(null);

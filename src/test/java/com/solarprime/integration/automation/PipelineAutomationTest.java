@@ -132,6 +132,23 @@ class PipelineAutomationTest {
     }
 
     @Test
+    void leadEventsKeepTheLocalMirror() {
+        String phone = freshPhone();
+        intake(LeadProfiles.profile(phone, 800, "desconto", "90_dias", "identifying"));
+        long lead = awaitKommoId(phone);
+        String responsible = "leads[responsible][0][id]=" + lead + "&leads[responsible][0][responsible_user_id]=10000002"
+                + "&account[subdomain]=solarprime";
+        String deleted = "leads[delete][0][id]=" + lead + "&account[subdomain]=solarprime";
+
+        assertThat(http.post(HOOK, "application/x-www-form-urlencoded", responsible).statusCode()).isEqualTo(200);
+        assertThat(http.post(HOOK, "application/x-www-form-urlencoded", deleted).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT responsible_user_id || ':' || sync_state FROM lead WHERE kommo_lead_id = ?").param(lead)
+                .query(String.class).single()).isEqualTo("10000002:deleted"));
+    }
+
+    @Test
     void movingACardOnTheSandboxPageTriggersTheWholeChain() {
         assertThat(commands.run("register-webhooks").ok()).isTrue();
         long lead = kommoLead();
