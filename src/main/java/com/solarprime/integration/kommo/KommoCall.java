@@ -132,8 +132,11 @@ public class KommoCall {
     }
 
     private void accept(State state, JsonNode page) {
-        state.result = state.result == null || page == null ? (state.result == null ? page : state.result)
-                : merge(state.result, page);
+        if (state.result == null) {
+            state.result = page;
+        } else if (page != null) {
+            merge(state.result, page);
+        }
         String next = state.request.allPages() && page != null ? page.path("_links").path("next").path("href").asText(null) : null;
         if (next == null) {
             if (state.result instanceof ObjectNode object && object.path("_links").isObject()) {
@@ -178,7 +181,7 @@ public class KommoCall {
     }
 
     /** Concatenates the {@code _embedded} lists of a further page onto the first page. */
-    private static JsonNode merge(JsonNode first, JsonNode page) {
+    private static void merge(JsonNode first, JsonNode page) {
         JsonNode embedded = page.path("_embedded");
         Iterator<Map.Entry<String, JsonNode>> lists = embedded.fields();
         while (lists.hasNext()) {
@@ -188,7 +191,6 @@ public class KommoCall {
                 array.addAll((ArrayNode) list.getValue());
             }
         }
-        return first;
     }
 
     private static boolean isHtml(Exchange exchange) {
