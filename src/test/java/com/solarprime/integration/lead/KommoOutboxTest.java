@@ -56,13 +56,13 @@ class KommoOutboxTest {
                     "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(200);
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT count(*) FROM lead WHERE phone_e164 = ANY(?) AND kommo_lead_id IS NOT NULL")
                 .param(phones.stream().map(p -> "+" + p).toArray(String[]::new)).query(Long.class).single()).isEqualTo(5));
         for (String phone : phones) {
             assertThat(kommoLeadsWithPhone(phone)).as("one Kommo lead for " + phone).isEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT count(*) FROM kommo_outbox o JOIN lead l ON l.id = o.lead_id WHERE l.phone_e164 = ANY(?) AND o.status <> 'done'")
                 .param(phones.stream().map(p -> "+" + p).toArray(String[]::new)).query(Long.class).single()).isZero());
     }
@@ -82,7 +82,7 @@ class KommoOutboxTest {
         }
         pool.shutdown();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT kommo_lead_id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).optional())
                 .isPresent().get().isNotNull());
         Thread.sleep(1000);

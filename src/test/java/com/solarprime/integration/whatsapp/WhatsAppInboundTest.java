@@ -59,7 +59,7 @@ class WhatsAppInboundTest {
             assertThat(evolution(body).body()).contains("\"duplicate\"");
         }
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
                 assertThat(count("SELECT count(*) FROM message WHERE provider_message_id = ?", id)).isEqualTo(1));
         assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1);
         Map<String, Object> lead = jdbc.sql("SELECT name, last_inbound_at IS NOT NULL AS active FROM lead WHERE phone_e164 = ?")
@@ -67,7 +67,7 @@ class WhatsAppInboundTest {
         assertThat(lead).containsEntry("name", "Maria Souza").containsEntry("active", true);
         assertThat(jdbc.sql("SELECT text FROM message WHERE provider_message_id = ?").param(id).query(String.class).single())
                 .isEqualTo("Oi, minha conta vem R$ 3.500");
-        await().untilAsserted(() -> assertThat(jdbc.sql("SELECT status FROM inbox WHERE dedupe_key = ?").param(id)
+        await().ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql("SELECT status FROM inbox WHERE dedupe_key = ?").param(id)
                 .query(String.class).single()).isEqualTo("done"));
     }
 
@@ -115,7 +115,7 @@ class WhatsAppInboundTest {
         evolution(evolutionText("5581966660001", freshId(), "oi", false));
         evolution(evolutionText("558166660001", freshId(), "oi de novo", false));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(
                 count("SELECT count(*) FROM message m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = '+5581966660001'"))
                 .isEqualTo(2));
         assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 LIKE '+55816666%' OR phone_e164 LIKE '+558196666%'"))
@@ -156,7 +156,7 @@ class WhatsAppInboundTest {
         assertThat(meta(fixture("meta/statuses.json")).body()).contains("\"ignored\"");
         assertThat(meta(fixture("meta/bad-object.json")).statusCode()).isEqualTo(400);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT l.name FROM message m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = '+5581955550001'")
                 .query(String.class).single()).isEqualTo("João Silva"));
     }
@@ -165,7 +165,7 @@ class WhatsAppInboundTest {
     void aReplyStopsTheNoReplyCadenceButNotMeetingMessages() {
         String phone = freshPhone();
         evolution(evolutionText(phone, freshId(), "oi", false));
-        await().untilAsserted(() -> assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1));
+        await().ignoreExceptions().untilAsserted(() -> assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1));
         long lead = jdbc.sql("SELECT id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
         for (String type : List.of("IMMEDIATE", "DAILY", "REENGAGEMENT", "MEETING_CONFIRMATION", "MEETING_REMINDER")) {
             jdbc.sql("INSERT INTO follow_up (lead_id, type, due_at) VALUES (?, ?, now() + interval '1 day')")
@@ -174,7 +174,7 @@ class WhatsAppInboundTest {
 
         evolution(evolutionText(phone, freshId(), "ainda estou aqui", false));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT type FROM follow_up WHERE lead_id = ? AND status = 'cancelled' ORDER BY type").param(lead)
                 .query(String.class).list()).containsExactly("DAILY", "IMMEDIATE", "REENGAGEMENT"));
         assertThat(jdbc.sql("SELECT type FROM follow_up WHERE lead_id = ? AND status = 'pending' ORDER BY type")
@@ -185,7 +185,7 @@ class WhatsAppInboundTest {
     void optOutConfirmsOnceCancelsEverythingAndVoltarResumes() {
         String phone = freshPhone();
         evolution(evolutionText(phone, freshId(), "oi", false));
-        await().untilAsserted(() -> assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1));
+        await().ignoreExceptions().untilAsserted(() -> assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1));
         long lead = jdbc.sql("SELECT id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
         jdbc.sql("INSERT INTO follow_up (lead_id, type, due_at) VALUES (?, 'MEETING_REMINDER', now() + interval '1 day')")
                 .param(lead).update();
@@ -193,9 +193,9 @@ class WhatsAppInboundTest {
         evolution(evolutionText(phone, freshId(), "Sáir", false));
         evolution(evolutionText(phone, freshId(), "PARAR!", false));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT opted_out_at IS NOT NULL FROM lead WHERE id = ?").param(lead).query(Boolean.class).single()).isTrue());
-        await().untilAsserted(() -> assertThat(count("SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'in'", lead))
+        await().ignoreExceptions().untilAsserted(() -> assertThat(count("SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'in'", lead))
                 .isEqualTo(3));
         assertThat(count("SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'out' AND provider = 'log'", lead))
                 .as("one confirmation").isEqualTo(1);
@@ -204,7 +204,7 @@ class WhatsAppInboundTest {
         assertThat(count("SELECT count(*) FROM kommo_outbox WHERE lead_id = ? AND kind = 'note'", lead)).isEqualTo(1);
 
         evolution(evolutionText(phone, freshId(), "voltar", false));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT opted_out_at IS NULL FROM lead WHERE id = ?").param(lead).query(Boolean.class).single()).isTrue());
         assertThat(jdbc.sql("SELECT tags::text FROM lead WHERE id = ?").param(lead).query(String.class).single())
                 .doesNotContain("Opt-out");
@@ -224,7 +224,7 @@ class WhatsAppInboundTest {
         }
         pool.shutdown();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(count(
                 "SELECT count(*) FROM message m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = ?", "+" + phone)).isEqualTo(20));
         assertThat(count("SELECT count(*) FROM lead WHERE phone_e164 = ?", "+" + phone)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM kommo_outbox o JOIN lead l ON l.id = o.lead_id "
