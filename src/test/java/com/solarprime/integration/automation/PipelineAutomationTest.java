@@ -136,6 +136,8 @@ class PipelineAutomationTest {
         String phone = freshPhone();
         intake(LeadProfiles.profile(phone, 800, "desconto", "90_dias", "identifying"));
         long lead = awaitKommoId(phone);
+        // A person hands the lead to another salesperson in Kommo (the sandbox reports it too when hooks are registered).
+        kommo.call(KommoRequest.patch("/api/v4/leads/" + lead, Map.of("responsible_user_id", 10000002)));
         String responsible = "leads[responsible][0][id]=" + lead + "&leads[responsible][0][responsible_user_id]=10000002"
                 + "&account[subdomain]=solarprime";
         String deleted = "leads[delete][0][id]=" + lead + "&account[subdomain]=solarprime";
