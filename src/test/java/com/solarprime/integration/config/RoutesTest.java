@@ -1,8 +1,10 @@
 package com.solarprime.integration.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.solarprime.integration.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -32,6 +34,19 @@ class RoutesTest {
         for (Route route : camel.getRoutes()) {
             assertThat(route.getProperties()).as(route.getRouteId()).containsEntry(Route.CUSTOM_ID_PROPERTY, "true");
         }
+    }
+
+    @Test
+    void scheduledRoutesRunOnTheClusteredJdbcQuartzStore() {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(jdbc.sql("SELECT lower(trigger_name) FROM qrtz_triggers").query(String.class).list())
+                    .anyMatch(t -> t.contains("follow-up-dispatch")).anyMatch(t -> t.contains("kommo-reconcile"));
+            assertThat(jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'solarprime'")
+                    .query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("SELECT count(*) FROM qrtz_fired_triggers WHERE sched_name = 'solarprime'")
+                    .query(Long.class).single() + jdbc.sql("SELECT count(*) FROM qrtz_triggers WHERE prev_fire_time > 0")
+                    .query(Long.class).single()).as("the dispatcher trigger has fired").isPositive();
+        });
     }
 
     @Test
