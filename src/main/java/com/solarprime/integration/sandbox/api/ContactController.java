@@ -1,13 +1,11 @@
 package com.solarprime.integration.sandbox.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.solarprime.integration.sandbox.ConditionalOnSandbox;
 import com.solarprime.integration.sandbox.SandboxJson;
 import com.solarprime.integration.sandbox.SandboxPaths;
 import com.solarprime.integration.sandbox.SandboxProperties;
 import com.solarprime.integration.sandbox.crm.ContactService;
-import com.solarprime.integration.sandbox.crm.Written;
 import com.solarprime.integration.sandbox.store.Contact;
 import com.solarprime.integration.sandbox.store.ContactQuery;
 import com.solarprime.integration.sandbox.store.ContactStore;
@@ -83,12 +81,12 @@ public class ContactController {
 
     @PostMapping
     public ResponseEntity<byte[]> create(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return Hal.ok(written(view(request), service.create(Bodies.json(body)), false));
+        return Hal.ok(view(request).written("contacts", service.create(Bodies.json(body)), Contact::id, Contact::updatedAt, false));
     }
 
     @PatchMapping
     public ResponseEntity<byte[]> update(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return Hal.ok(written(view(request), service.update(Bodies.json(body)), true));
+        return Hal.ok(view(request).written("contacts", service.update(Bodies.json(body)), Contact::id, Contact::updatedAt, true));
     }
 
     @PatchMapping("/{id:\\d+}")
@@ -101,20 +99,6 @@ public class ContactController {
         return Hal.ok(json);
     }
 
-    private static ObjectNode written(Representations view, List<Written<Contact>> contacts, boolean update) {
-        ObjectNode body = SandboxJson.object();
-        body.set("_links", view.links().self("/contacts"));
-        ArrayNode items = body.putObject("_embedded").putArray("contacts");
-        for (Written<Contact> w : contacts) {
-            ObjectNode item = items.addObject().put("id", w.entity().id());
-            if (update) {
-                item.put("updated_at", w.entity().updatedAt());
-            }
-            item.put("request_id", w.requestId());
-            item.set("_links", view.links().self("/contacts/" + w.entity().id()));
-        }
-        return body;
-    }
 
     private Representations view(HttpServletRequest request) {
         return new Representations(Links.of(request), props);

@@ -96,14 +96,14 @@ public class LeadController {
     public ResponseEntity<byte[]> create(@RequestBody(required = false) String body, HttpServletRequest request) {
         Representations view = view(request);
         List<Written<Lead>> created = service.create(Bodies.json(body));
-        return Hal.ok(written(view, created, false));
+        return Hal.ok(view.written("leads", created, Lead::id, Lead::updatedAt, false));
     }
 
     @PatchMapping
     public ResponseEntity<byte[]> update(@RequestBody(required = false) String body, HttpServletRequest request) {
         Representations view = view(request);
         List<Written<Lead>> updated = service.update(Bodies.json(body));
-        return Hal.ok(written(view, updated, true));
+        return Hal.ok(view.written("leads", updated, Lead::id, Lead::updatedAt, true));
     }
 
     @PatchMapping("/{id:\\d+}")
@@ -165,21 +165,6 @@ public class LeadController {
         return json;
     }
 
-    /** The answer to a batch write: id, request id and link per lead; updates also report {@code updated_at}. */
-    private static ObjectNode written(Representations view, List<Written<Lead>> leads, boolean update) {
-        ObjectNode body = SandboxJson.object();
-        body.set("_links", view.links().self("/leads"));
-        ArrayNode items = body.putObject("_embedded").putArray("leads");
-        for (Written<Lead> w : leads) {
-            ObjectNode item = items.addObject().put("id", w.entity().id());
-            if (update) {
-                item.put("updated_at", w.entity().updatedAt());
-            }
-            item.put("request_id", w.requestId());
-            item.set("_links", view.links().self("/leads/" + w.entity().id()));
-        }
-        return body;
-    }
 
     private Representations view(HttpServletRequest request) {
         return new Representations(Links.of(request), props);

@@ -1,5 +1,6 @@
 package com.solarprime.integration.sandbox.api;
 
+import com.solarprime.integration.sandbox.crm.Written;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import com.solarprime.integration.sandbox.store.Task;
 import com.solarprime.integration.sandbox.store.User;
 import com.solarprime.integration.sandbox.store.Webhook;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** Entities in the exact JSON shape Kommo API v4 returns them, nulls and read-only fields included. */
 final class Representations {
@@ -281,5 +283,23 @@ final class Representations {
         rights.putArray("status_rights");
         json.set("_links", links.self("/users/" + user.id()));
         return json;
+    }
+
+    /** The answer to a batch write: id, request id and link per entity; updates also report {@code updated_at}. */
+    <T> ObjectNode written(String collection, List<Written<T>> written, ToLongFunction<T> id, ToLongFunction<T> updatedAt,
+                           boolean update) {
+        ObjectNode body = SandboxJson.object();
+        body.set("_links", links.self("/" + collection));
+        ArrayNode items = body.putObject("_embedded").putArray(collection);
+        for (Written<T> w : written) {
+            long entityId = id.applyAsLong(w.entity());
+            ObjectNode item = items.addObject().put("id", entityId);
+            if (update) {
+                item.put("updated_at", updatedAt.applyAsLong(w.entity()));
+            }
+            item.put("request_id", w.requestId());
+            item.set("_links", links.self("/" + collection + "/" + entityId));
+        }
+        return body;
     }
 }

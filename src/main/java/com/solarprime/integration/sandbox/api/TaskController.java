@@ -1,13 +1,11 @@
 package com.solarprime.integration.sandbox.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.solarprime.integration.sandbox.ConditionalOnSandbox;
 import com.solarprime.integration.sandbox.SandboxJson;
 import com.solarprime.integration.sandbox.SandboxPaths;
 import com.solarprime.integration.sandbox.SandboxProperties;
 import com.solarprime.integration.sandbox.crm.TaskService;
-import com.solarprime.integration.sandbox.crm.Written;
 import com.solarprime.integration.sandbox.store.Order;
 import com.solarprime.integration.sandbox.store.PageRequest;
 import com.solarprime.integration.sandbox.store.Slice;
@@ -66,12 +64,12 @@ public class TaskController {
 
     @PostMapping
     public ResponseEntity<byte[]> create(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return Hal.ok(written(view(request), service.create(Bodies.json(body)), false));
+        return Hal.ok(view(request).written("tasks", service.create(Bodies.json(body)), Task::id, Task::updatedAt, false));
     }
 
     @PatchMapping
     public ResponseEntity<byte[]> update(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return Hal.ok(written(view(request), service.update(Bodies.json(body)), true));
+        return Hal.ok(view(request).written("tasks", service.update(Bodies.json(body)), Task::id, Task::updatedAt, true));
     }
 
     @PatchMapping("/{id:\\d+}")
@@ -84,20 +82,6 @@ public class TaskController {
         return Hal.ok(json);
     }
 
-    private static ObjectNode written(Representations view, List<Written<Task>> tasks, boolean update) {
-        ObjectNode body = SandboxJson.object();
-        body.set("_links", view.links().self("/tasks"));
-        ArrayNode items = body.putObject("_embedded").putArray("tasks");
-        for (Written<Task> w : tasks) {
-            ObjectNode item = items.addObject().put("id", w.entity().id());
-            if (update) {
-                item.put("updated_at", w.entity().updatedAt());
-            }
-            item.put("request_id", w.requestId());
-            item.set("_links", view.links().self("/tasks/" + w.entity().id()));
-        }
-        return body;
-    }
 
     private Representations view(HttpServletRequest request) {
         return new Representations(Links.of(request), props);
