@@ -92,7 +92,7 @@ public class AccountMap {
 
     /** Stores an id; true when it was new or different. */
     boolean put(String kind, String key, long kommoId) {
-        snapshot = null;
+        refresh();
         return jdbc.sql("""
                         INSERT INTO kommo_account_map (kind, key, kommo_id) VALUES (:kind, :key, :id)
                         ON CONFLICT (kind, key) DO UPDATE SET kommo_id = :id, resolved_at = now()
@@ -100,10 +100,18 @@ public class AccountMap {
                 .param("kind", kind).param("key", key).param("id", kommoId).update() > 0;
     }
 
-    /** What provisioning has not resolved yet; empty when lead sync may run. */
-    public List<String> missing() {
+    /** Forgets the copy of the map: the next lookup reads it from the database. */
+    public void refresh() {
         snapshot = null;
-        Set<String> known = snapshot().keySet();
+    }
+
+    /** What provisioning has not resolved yet, read afresh (health, provisioning); empty when lead sync may run. */
+    public List<String> missing() {
+        refresh();
+        return missingFrom(snapshot().keySet());
+    }
+
+    private List<String> missingFrom(Set<String> known) {
         List<String> missing = new ArrayList<>();
         if (!known.contains(PIPELINE + "/" + MAIN_PIPELINE)) {
             missing.add("pipeline '" + account.pipelineName() + "'");
@@ -120,7 +128,8 @@ public class AccountMap {
         return missing;
     }
 
+    /** Asked on every sync poll: answered from the copy of the map, at most a few seconds old. */
     public boolean isComplete() {
-        return missing().isEmpty();
+        return missingFrom(snapshot().keySet()).isEmpty();
     }
 }

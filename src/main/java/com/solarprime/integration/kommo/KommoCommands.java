@@ -10,10 +10,12 @@ public class KommoCommands {
 
     private final Map<String, Supplier<CommandReport>> commands;
     private final LocalAutoConnect autoConnect;
+    private final AccountMap map;
 
     public KommoCommands(Provisioner provisioner, IntegrationValidator validator, WebhookRegistrar registrar,
-                         LocalAutoConnect autoConnect) {
+                         LocalAutoConnect autoConnect, AccountMap map) {
         this.autoConnect = autoConnect;
+        this.map = map;
         this.commands = Map.of(
                 "provision", provisioner::provision,
                 "validate", validator::validate,
@@ -30,6 +32,8 @@ public class KommoCommands {
             throw new IllegalArgumentException("unknown command '" + name + "'; known: " + commands.keySet());
         }
         autoConnect.connectIfLocal();
+        // An operator's command works on the account map as it is now, not on a copy a few seconds old.
+        map.refresh();
         return command.get();
     }
 }

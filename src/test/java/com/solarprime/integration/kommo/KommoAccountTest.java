@@ -36,6 +36,8 @@ class KommoAccountTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KommoOutbox outbox;
 
     Http http;
     final ObjectMapper json = new ObjectMapper();
@@ -83,6 +85,28 @@ class KommoAccountTest {
 
         assertThat(report.ok()).isTrue();
         assertThat(map.missing()).isEmpty();
+    }
+
+    @Test
+    void leadSyncWaitsWhileTheAccountMapIsIncompleteAndHealthSaysWhy() throws Exception {
+        jdbc.sql("DELETE FROM kommo_account_map WHERE kind = 'enum' AND key = 'solution_type:Investimento'").update();
+        assertThat(map.missing()).containsExactly("option 'Investimento' of 'Tipo de Solução'");
+        long lead = jdbc.sql("INSERT INTO lead (phone_e164, name) VALUES ('+5581977123456', 'Espera') RETURNING id")
+                .query(Long.class).single();
+        outbox.createLead(lead);
+
+        JsonNode health = json.readTree(http.get("/actuator/health", "Authorization", Http.ADMIN_AUTH).body());
+        assertThat(health.path("components").path("kommo").path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.path("components").path("kommo").path("details").path("accountMap").asText())
+                .contains("lead sync paused", "Investimento");
+        Thread.sleep(7000);
+        assertThat(jdbc.sql("SELECT kommo_lead_id FROM lead WHERE id = ?").param(lead).query(Long.class).optional())
+                .isEmpty();
+
+        assertThat(commands.run("provision").ok()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT kommo_lead_id FROM lead WHERE id = ?").param(lead).query(Long.class).single())
+                        .isNotNull());
     }
 
     @Test
