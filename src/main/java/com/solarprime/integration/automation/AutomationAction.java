@@ -64,7 +64,7 @@ public sealed interface AutomationAction {
 
     /**
      * A WhatsApp message to a salesperson; where it goes is
-     * {@link com.solarprime.integration.config.AutomationProperties#alertDestination(Long)}.
+     * {@link com.solarprime.integration.automation.AutomationProperties#alertDestination(Long)}.
      *
      * @param userId the lead's responsible Kommo user, null when unknown (the sales group gets it)
      */

@@ -5,7 +5,6 @@ import com.solarprime.integration.automation.AutomationAction.AlertSalesperson;
 import com.solarprime.integration.automation.AutomationAction.CancelFollowUps;
 import com.solarprime.integration.automation.AutomationAction.CreateTask;
 import com.solarprime.integration.automation.AutomationAction.ScheduleFollowUp;
-import com.solarprime.integration.config.AutomationProperties;
 import com.solarprime.integration.followup.FollowUpCancellation;
 import com.solarprime.integration.followup.FollowUps;
 import com.solarprime.integration.kommo.KommoOutbox;

@@ -1,6 +1,6 @@
 package com.solarprime.integration.automation;
 
-import com.solarprime.integration.qualification.TextTemplate;
+import com.solarprime.integration.shared.TextTemplate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

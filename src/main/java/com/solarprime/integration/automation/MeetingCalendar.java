@@ -1,11 +1,11 @@
 package com.solarprime.integration.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.FollowUpProperties;
-import com.solarprime.integration.followup.BusinessCalendar;
+import com.solarprime.integration.calendar.BusinessCalendar;
+import com.solarprime.integration.followup.FollowUpProperties;
 import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoRequest;
-import com.solarprime.integration.ops.ClientError;
+import com.solarprime.integration.shared.ClientError;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package com.solarprime.integration.automation;
 
-import com.solarprime.integration.config.AutomationProperties;
-import com.solarprime.integration.followup.BusinessCalendar;
+import com.solarprime.integration.calendar.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.solarprime.integration.automation;
 
-import com.solarprime.integration.ops.LogSanitizer;
+import com.solarprime.integration.shared.LogSanitizer;
+import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.whatsapp.OutboundMessage;
-import com.solarprime.integration.whatsapp.PhoneNumbers;
 import com.solarprime.integration.whatsapp.WhatsAppGateway;
 import com.solarprime.integration.whatsapp.WhatsAppSendException;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.solarprime.integration.automation;
 
-import com.solarprime.integration.config.KommoEventsProperties;
+import com.solarprime.integration.kommo.KommoEventsProperties;
 import com.solarprime.integration.kommo.StageChanges;
 import java.sql.Timestamp;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.solarprime.integration.followup;
 
-import com.solarprime.integration.qualification.TextTemplate;
+import com.solarprime.integration.shared.TextTemplate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package com.solarprime.integration.followup;
 
-import com.solarprime.integration.config.FollowUpProperties;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
 import com.solarprime.integration.qualification.LocalStage;

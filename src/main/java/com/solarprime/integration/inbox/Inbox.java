@@ -1,8 +1,7 @@
 package com.solarprime.integration.inbox;
 
-import com.solarprime.integration.config.InboxProperties;
-import com.solarprime.integration.ops.DeadLetters;
-import com.solarprime.integration.ops.LogSanitizer;
+import com.solarprime.integration.shared.DeadLetters;
+import com.solarprime.integration.shared.LogSanitizer;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

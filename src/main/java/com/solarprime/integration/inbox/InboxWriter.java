@@ -1,6 +1,5 @@
 package com.solarprime.integration.inbox;
 
-import com.solarprime.integration.config.InboxProperties;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,5 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoAccountProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoGatewayProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,5 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoProperties;
 import com.solarprime.integration.config.ServiceProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;

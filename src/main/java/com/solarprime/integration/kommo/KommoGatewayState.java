@@ -1,6 +1,5 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoGatewayProperties;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;

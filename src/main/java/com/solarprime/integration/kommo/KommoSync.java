@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.automation.StageChange;
 import com.solarprime.integration.automation.StageChangeHandler;
-import com.solarprime.integration.config.KommoSyncProperties;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
 import com.solarprime.integration.qualification.LocalStage;

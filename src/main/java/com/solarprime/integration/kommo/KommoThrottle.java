@@ -1,7 +1,6 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoGatewayProperties;
-import com.solarprime.integration.ops.SharedRate;
+import com.solarprime.integration.shared.SharedRate;
 import org.springframework.stereotype.Component;
 
 /** Kommo's request budget, shared by every instance: Kommo blocks accounts that keep exceeding 7 requests/s. */

@@ -1,8 +1,6 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.KommoGatewayProperties;
-import com.solarprime.integration.config.KommoProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,6 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.KommoProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

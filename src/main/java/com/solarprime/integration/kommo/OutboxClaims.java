@@ -1,7 +1,6 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.config.KommoSyncProperties;
-import com.solarprime.integration.ops.LogSanitizer;
+import com.solarprime.integration.shared.LogSanitizer;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

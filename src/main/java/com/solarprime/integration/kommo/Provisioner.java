@@ -1,9 +1,8 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.KommoAccountProperties;
-import com.solarprime.integration.config.KommoAccountProperties.CustomField;
-import com.solarprime.integration.config.KommoAccountProperties.Stage;
+import com.solarprime.integration.kommo.KommoAccountProperties.CustomField;
+import com.solarprime.integration.kommo.KommoAccountProperties.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,6 @@ package com.solarprime.integration.kommo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.solarprime.integration.automation.StageChange;
 import com.solarprime.integration.automation.StageChangeHandler;
-import com.solarprime.integration.config.KommoEventsProperties;
 import com.solarprime.integration.kommo.webhook.KommoEventsPage;
 import com.solarprime.integration.kommo.webhook.LeadStatusEvent;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.KommoProperties;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

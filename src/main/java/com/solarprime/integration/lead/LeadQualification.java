@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.kommo.KommoOutbox;
-import com.solarprime.integration.ops.ClientError;
 import com.solarprime.integration.qualification.KommoUserRef;
 import com.solarprime.integration.qualification.LeadProfile;
 import com.solarprime.integration.qualification.LocalStage;
@@ -12,18 +11,19 @@ import com.solarprime.integration.qualification.ProfileValidator;
 import com.solarprime.integration.qualification.Qualification;
 import com.solarprime.integration.qualification.Qualifier;
 import com.solarprime.integration.qualification.TagRules;
+import com.solarprime.integration.shared.ClientError;
+import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.whatsapp.Consent;
 import com.solarprime.integration.whatsapp.Conversations;
-import com.solarprime.integration.whatsapp.PhoneNumbers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What the agent learnt becomes the lead's qualification: validated, enriched with the stored conversation's

@@ -1,7 +1,7 @@
 package com.solarprime.integration.qualification;
 
-import com.solarprime.integration.whatsapp.PhoneNumbers;
-import com.solarprime.integration.whatsapp.PhoneNumbers.InvalidPhoneNumberException;
+import com.solarprime.integration.shared.PhoneNumbers.InvalidPhoneNumberException;
+import com.solarprime.integration.shared.PhoneNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.solarprime.integration.qualification;
 
-import com.solarprime.integration.whatsapp.PhoneNumbers;
+import com.solarprime.integration.shared.PhoneNumbers;
+import com.solarprime.integration.shared.TextTemplate;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;

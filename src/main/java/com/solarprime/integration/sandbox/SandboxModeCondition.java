@@ -1,6 +1,6 @@
 package com.solarprime.integration.sandbox;
 
-import com.solarprime.integration.config.KommoProperties;
+import com.solarprime.integration.kommo.KommoProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -4,7 +4,7 @@ import com.solarprime.integration.followup.FollowUpCancellation;
 import com.solarprime.integration.kommo.KommoOutbox;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
-import com.solarprime.integration.qualification.TextTemplate;
+import com.solarprime.integration.shared.TextTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,13 +2,14 @@ package com.solarprime.integration.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.shared.PhoneNumbers.InvalidPhoneNumberException;
+import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.whatsapp.InboundMessage.Direction;
 import com.solarprime.integration.whatsapp.InboundMessage.MessageType;
 import com.solarprime.integration.whatsapp.InboundMessage.Provider;
 import com.solarprime.integration.whatsapp.ParsedWebhook.Accepted;
 import com.solarprime.integration.whatsapp.ParsedWebhook.Ignored;
 import com.solarprime.integration.whatsapp.ParsedWebhook.Invalid;
-import com.solarprime.integration.whatsapp.PhoneNumbers.InvalidPhoneNumberException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package com.solarprime.integration.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.solarprime.integration.config.WhatsAppProperties;
+import com.solarprime.integration.shared.PhoneNumbers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package com.solarprime.integration.whatsapp;
 
+import com.solarprime.integration.shared.PhoneNumbers;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package com.solarprime.integration.whatsapp;
 
+import com.solarprime.integration.shared.PhoneNumbers;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

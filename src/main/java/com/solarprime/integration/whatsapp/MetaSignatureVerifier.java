@@ -1,6 +1,5 @@
 package com.solarprime.integration.whatsapp;
 
-import com.solarprime.integration.config.WhatsAppProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

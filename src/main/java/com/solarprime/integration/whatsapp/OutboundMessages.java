@@ -2,6 +2,7 @@ package com.solarprime.integration.whatsapp;
 
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
+import com.solarprime.integration.shared.PhoneNumbers;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 

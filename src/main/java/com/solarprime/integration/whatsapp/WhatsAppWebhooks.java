@@ -2,7 +2,7 @@ package com.solarprime.integration.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.inbox.InboxWriter;
-import com.solarprime.integration.ops.ClientError;
+import com.solarprime.integration.shared.ClientError;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

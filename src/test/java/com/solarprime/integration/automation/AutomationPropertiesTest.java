@@ -3,7 +3,6 @@ package com.solarprime.integration.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.solarprime.integration.config.AutomationProperties;
 import com.solarprime.integration.qualification.ApplicationDefaults;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.solarprime.integration.automation.MeetingSlots.Slot;
-import com.solarprime.integration.config.AutomationProperties;
-import com.solarprime.integration.followup.Calendars;
+import com.solarprime.integration.calendar.Calendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,8 +3,7 @@ package com.solarprime.integration.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.solarprime.integration.config.FollowUpProperties;
-import com.solarprime.integration.config.FollowUpProperties.MetaTemplate;
+import com.solarprime.integration.followup.FollowUpProperties.MetaTemplate;
 import com.solarprime.integration.qualification.ApplicationDefaults;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -3,7 +3,6 @@ package com.solarprime.integration.kommo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.config.KommoGatewayProperties;
 import com.solarprime.integration.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.solarprime.integration.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.whatsapp.InboundMessage.Direction;
 import com.solarprime.integration.whatsapp.InboundMessage.MessageType;
 import com.solarprime.integration.whatsapp.InboundMessage.Provider;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.solarprime.integration.qualification.ApplicationDefaults;
-import com.solarprime.integration.qualification.TextTemplate;
+import com.solarprime.integration.shared.TextTemplate;
 import com.solarprime.integration.whatsapp.OptOut.Intent;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.ops;
+package com.solarprime.integration.shared;
 
 /**
  * A request refused because of what the client sent (bad credentials, malformed body, invalid fields).

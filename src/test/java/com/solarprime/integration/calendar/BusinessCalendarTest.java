@@ -1,10 +1,9 @@
-package com.solarprime.integration.followup;
+package com.solarprime.integration.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.solarprime.integration.config.BusinessHoursProperties;
-import com.solarprime.integration.followup.BrazilianHolidays.Holiday;
+import com.solarprime.integration.calendar.BrazilianHolidays.Holiday;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

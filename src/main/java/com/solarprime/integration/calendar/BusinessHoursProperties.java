@@ -1,6 +1,6 @@
-package com.solarprime.integration.config;
+package com.solarprime.integration.calendar;
 
-import com.solarprime.integration.followup.BrazilianHolidays.Holiday;
+import com.solarprime.integration.calendar.BrazilianHolidays.Holiday;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;

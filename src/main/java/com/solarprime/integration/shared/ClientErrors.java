@@ -1,4 +1,4 @@
-package com.solarprime.integration.ops;
+package com.solarprime.integration.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

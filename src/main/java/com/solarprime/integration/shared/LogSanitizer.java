@@ -1,4 +1,4 @@
-package com.solarprime.integration.ops;
+package com.solarprime.integration.shared;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.config;
+package com.solarprime.integration.kommo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.ops;
+package com.solarprime.integration.shared;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.config;
+package com.solarprime.integration.kommo;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

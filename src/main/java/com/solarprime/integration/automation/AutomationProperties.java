@@ -1,5 +1,6 @@
-package com.solarprime.integration.config;
+package com.solarprime.integration.automation;
 
+import com.solarprime.integration.followup.FollowUpProperties;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;

@@ -1,6 +1,5 @@
-package com.solarprime.integration.config;
+package com.solarprime.integration.followup;
 
-import com.solarprime.integration.followup.FollowUpType;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumMap;

@@ -1,9 +1,9 @@
-package com.solarprime.integration.followup;
+package com.solarprime.integration.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.solarprime.integration.followup.BrazilianHolidays.Holiday;
-import com.solarprime.integration.followup.BrazilianHolidays.Observance;
+import com.solarprime.integration.calendar.BrazilianHolidays.Holiday;
+import com.solarprime.integration.calendar.BrazilianHolidays.Observance;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
-package com.solarprime.integration.followup;
+package com.solarprime.integration.calendar;
 
-import com.solarprime.integration.config.BusinessHoursProperties;
 import com.solarprime.integration.qualification.ApplicationDefaults;
 
 /** Business calendars for tests: the shipped defaults. */

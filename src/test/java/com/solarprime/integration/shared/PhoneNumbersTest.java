@@ -1,9 +1,9 @@
-package com.solarprime.integration.whatsapp;
+package com.solarprime.integration.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.solarprime.integration.whatsapp.PhoneNumbers.InvalidPhoneNumberException;
+import com.solarprime.integration.shared.PhoneNumbers.InvalidPhoneNumberException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,10 +1,9 @@
-package com.solarprime.integration.whatsapp;
+package com.solarprime.integration.shared;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import com.solarprime.integration.ops.LogSanitizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

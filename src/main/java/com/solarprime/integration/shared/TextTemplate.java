@@ -1,4 +1,4 @@
-package com.solarprime.integration.qualification;
+package com.solarprime.integration.shared;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.qualification;
+package com.solarprime.integration.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,6 @@
-package com.solarprime.integration.followup;
+package com.solarprime.integration.calendar;
 
-import com.solarprime.integration.config.BusinessHoursProperties;
-import com.solarprime.integration.followup.BrazilianHolidays.Holiday;
+import com.solarprime.integration.calendar.BrazilianHolidays.Holiday;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.solarprime.integration.followup;
+package com.solarprime.integration.calendar;
 
 import java.time.LocalDate;
 import java.time.Month;

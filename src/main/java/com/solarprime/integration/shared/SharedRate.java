@@ -1,4 +1,4 @@
-package com.solarprime.integration.ops;
+package com.solarprime.integration.shared;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
