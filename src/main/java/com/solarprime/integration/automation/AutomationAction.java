@@ -1,13 +1,15 @@
 package com.solarprime.integration.automation;
 
 import com.solarprime.integration.followup.FollowUpType;
+import com.solarprime.integration.qualification.LocalStage;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One thing the pipeline automation wants done after a stage change. The {@link #key()} names the action
- * within its stage change ("task:0", "note:0", ...) and stays the same however often the change is evaluated,
- * so that the executor can make each action idempotent with the change's own identity plus this key.
+ * One thing the pipeline automation wants done after a stage change, as a step of the {@code pipeline-automation}
+ * route planned it. The {@link #key()} names the action within its stage change by its kind and parameters
+ * ("task:negotiation-proposal-task@1d") and stays the same however often the change is evaluated, so that the
+ * executor makes each action idempotent with the change's own identity plus this key.
  */
 public sealed interface AutomationAction {
 
@@ -43,8 +45,12 @@ public sealed interface AutomationAction {
         }
     }
 
-    /** A WhatsApp follow-up to the local lead, a row in {@code follow_up}. */
-    record ScheduleFollowUp(String key, FollowUpType type, Instant dueAt) implements AutomationAction {
+    /**
+     * A WhatsApp follow-up to the local lead, a row in {@code follow_up}.
+     *
+     * @param text the message for CUSTOM and MESSAGE types (others have their template); may be null
+     */
+    record ScheduleFollowUp(String key, FollowUpType type, Instant dueAt, String text) implements AutomationAction {
 
         public ScheduleFollowUp {
             Objects.requireNonNull(key, "key");
@@ -73,6 +79,15 @@ public sealed interface AutomationAction {
         public AlertSalesperson {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** The lead moved to another stage of our pipeline, locally and then in Kommo. */
+    record MoveStage(String key, LocalStage stage) implements AutomationAction {
+
+        public MoveStage {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(stage, "stage");
         }
     }
 }

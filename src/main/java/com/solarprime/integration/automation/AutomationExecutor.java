@@ -4,61 +4,65 @@ import com.solarprime.integration.automation.AutomationAction.AddNote;
 import com.solarprime.integration.automation.AutomationAction.AlertSalesperson;
 import com.solarprime.integration.automation.AutomationAction.CancelFollowUps;
 import com.solarprime.integration.automation.AutomationAction.CreateTask;
+import com.solarprime.integration.automation.AutomationAction.MoveStage;
 import com.solarprime.integration.automation.AutomationAction.ScheduleFollowUp;
-import com.solarprime.integration.followup.FollowUpCancellation;
 import com.solarprime.integration.followup.FollowUps;
 import com.solarprime.integration.kommo.KommoOutbox;
-import java.util.List;
+import com.solarprime.integration.lead.Leads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Carries out a stage's actions. Every action is keyed by the stage change and its own key, so running the
- * same change again (a retried delivery, a second instance) adds nothing: Kommo tasks and notes go through
- * the outbox (batched, deduplicated), follow-ups and alerts are deduplicated by the same key.
+ * Commits what the {@code pipeline-automation} route planned for a stage change, in the route's transaction and
+ * together with the change's "done": Kommo tasks and notes into the outbox, follow-ups, cancellations, alerts and
+ * stage moves. Each action is keyed by the change and its own key, so committing the same change again (a retried
+ * delivery, a second instance) adds nothing. Nothing remote happens here.
  */
 @Component("automationExecutor")
 public class AutomationExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(AutomationExecutor.class);
 
-    private final StageAutomation stageAutomation;
     private final KommoOutbox outbox;
     private final FollowUps followUps;
-    private final FollowUpCancellation cancellation;
     private final SalesAlerts alerts;
-    private final AutomationProperties automation;
+    private final Leads leads;
+    private final JdbcClient jdbc;
 
-    public AutomationExecutor(StageAutomation stageAutomation, KommoOutbox outbox, FollowUps followUps,
-                              FollowUpCancellation cancellation, SalesAlerts alerts, AutomationProperties automation) {
-        this.stageAutomation = stageAutomation;
+    public AutomationExecutor(KommoOutbox outbox, FollowUps followUps, SalesAlerts alerts, Leads leads, JdbcClient jdbc) {
         this.outbox = outbox;
         this.followUps = followUps;
-        this.cancellation = cancellation;
         this.alerts = alerts;
-        this.automation = automation;
+        this.leads = leads;
+        this.jdbc = jdbc;
     }
 
-    public void run(AutomationRun run) {
-        List<AutomationAction> actions = stageAutomation.actionsFor(run.event());
-        Long leadId = run.event().leadId();
-        long kommoLeadId = run.event().kommoLeadId();
-        for (AutomationAction action : actions) {
+    public void apply(AutomationRun run) {
+        StageEvent event = run.event();
+        Long leadId = event.leadId();
+        for (AutomationAction action : run.actions()) {
             String key = "auto:" + run.historyId() + ":" + action.key();
             if (action instanceof CreateTask task) {
-                outbox.task(leadId, kommoLeadId, task.text(), task.dueAt(), task.taskTypeId(),
-                        task.responsibleUserId() != null ? task.responsibleUserId() : run.event().responsibleUserId(), key);
+                outbox.task(leadId, event.kommoLeadId(), task.text(), task.dueAt(), task.taskTypeId(),
+                        task.responsibleUserId(), key);
             } else if (action instanceof AddNote note) {
-                outbox.note(leadId, kommoLeadId, note.text(), key);
-            } else if (action instanceof ScheduleFollowUp followUp && leadId != null) {
-                followUps.schedule(leadId, followUp.type(), followUp.dueAt(), null, key);
-            } else if (action instanceof CancelFollowUps cancel && leadId != null) {
-                cancellation.all(leadId, cancel.reason());
+                outbox.note(leadId, event.kommoLeadId(), note.text(), key);
+            } else if (action instanceof ScheduleFollowUp followUp) {
+                followUps.schedule(leadId, followUp.type(), followUp.dueAt(), followUp.text(), key);
+            } else if (action instanceof CancelFollowUps cancel) {
+                followUps.cancelAll(leadId, cancel.reason());
             } else if (action instanceof AlertSalesperson alert) {
-                alerts.send(key, automation.alertDestination(alert.userId()), alert.text());
+                alerts.queue(key, alert.userId(), alert.text(), leadId, event.kommoLeadId());
+            } else if (action instanceof MoveStage move && leadId != null) {
+                if (leads.moveStage(leadId, move.stage())) {
+                    outbox.updateLead(leadId);
+                }
             }
         }
-        log.info("Stage {} of Kommo lead {}: {} automation actions", run.getStage(), kommoLeadId, actions.size());
+        jdbc.sql("UPDATE stage_history SET status = 'done', claimed_by = NULL, processed_at = now(), last_error = NULL WHERE id = ?")
+                .param(run.historyId()).update();
+        log.info("Stage {} of Kommo lead {}: {} automation actions", run.getStage(), event.kommoLeadId(), run.actions().size());
     }
 }

@@ -2,60 +2,62 @@ package com.solarprime.integration.automation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.solarprime.integration.kommo.AccountMap;
-import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
-import com.solarprime.integration.qualification.LocalStage;
+import com.solarprime.integration.lead.StageChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * What the automation needs to know about the lead of a stage change: the stage (resolved through the account
- * map, never a hard-coded id), our score and name when we know the lead, and from Kommo the meeting date and
- * whatever we do not know (leads people created directly in Kommo).
+ * What the automation needs to know about the lead of a stage change: the stage, our score and name when we know
+ * the lead, and from Kommo (an {@code enrich} step of the route) the meeting date and whatever we do not know
+ * (leads people created directly in Kommo).
  */
 @Component("automationFacts")
 public class AutomationFacts {
 
-    private static final Set<LocalStage> NEED_MEETING = Set.of(LocalStage.MEETING_SCHEDULED, LocalStage.MEETING_CONFIRMED);
-
     private final AccountMap map;
     private final Leads leads;
-    private final KommoClient kommo;
     private final Clock clock;
 
-    public AutomationFacts(AccountMap map, Leads leads, KommoClient kommo, Clock clock) {
+    public AutomationFacts(AccountMap map, Leads leads, Clock clock) {
         this.map = map;
         this.leads = leads;
-        this.kommo = kommo;
         this.clock = clock;
     }
 
-    public AutomationRun eventFor(StageChangeHandler.Recorded recorded) {
-        StageChange change = recorded.change();
-        LocalStage stage = map.stageKeyOf(change.toStatus()).map(LocalStage::valueOf).orElse(null);
-        Lead local = recorded.localLeadId() == null ? null : leads.byId(recorded.localLeadId());
-        Integer score = local == null ? null : local.score();
-        String name = local == null ? null : local.name();
-        Long responsible = local == null ? null : local.responsibleUserId();
-        Instant meetingAt = null;
-        if (stage != null && (local == null || NEED_MEETING.contains(stage))) {
-            JsonNode lead = kommo.call(KommoRequest.get("/api/v4/leads/" + change.kommoLeadId()));
-            if (lead != null) {
-                name = name != null ? name : lead.path("name").asText(null);
-                responsible = lead.hasNonNull("responsible_user_id") ? lead.get("responsible_user_id").asLong() : responsible;
-                score = score != null ? score : field(lead, "qualification_score").map(v -> (int) Double.parseDouble(v)).orElse(null);
-                meetingAt = field(lead, "meeting_datetime").map(AutomationFacts::instant).orElse(null);
-            }
+    /** The facts this service holds itself. */
+    public AutomationRun local(StageChanges.Claimed claimed) {
+        StageChange change = claimed.change();
+        Lead local = claimed.localLeadId() == null ? null : leads.byId(claimed.localLeadId());
+        return new AutomationRun(claimed.historyId(), change, new StageEvent(change.toStage(), change.kommoLeadId(),
+                claimed.localLeadId(), local == null ? null : local.name(), local == null ? null : local.score(), null,
+                local == null ? null : local.responsibleUserId(), clock.instant()));
+    }
+
+    /** The lead as Kommo has it. */
+    public KommoRequest kommoLeadRequest(AutomationRun run) {
+        return KommoRequest.get("/api/v4/leads/" + run.getKommoLeadId());
+    }
+
+    /** Aggregation of the enrich step: the facts completed with Kommo's lead (null when Kommo has none). */
+    public AutomationRun withKommoLead(AutomationRun run, JsonNode lead) {
+        if (lead == null) {
+            return run;
         }
-        return new AutomationRun(recorded.historyId(), change,
-                new StageEvent(stage, change.kommoLeadId(), recorded.localLeadId(), name, score, meetingAt, responsible,
-                        clock.instant()));
+        StageEvent event = run.event();
+        String name = event.leadName() != null ? event.leadName() : lead.path("name").asText(null);
+        Long responsible = lead.hasNonNull("responsible_user_id") ? Long.valueOf(lead.get("responsible_user_id").asLong())
+                : event.responsibleUserId();
+        Integer score = event.score() != null ? event.score()
+                : field(lead, "qualification_score").map(v -> (int) Double.parseDouble(v)).orElse(null);
+        Instant meetingAt = field(lead, "meeting_datetime").map(AutomationFacts::instant).orElse(null);
+        return run.with(new StageEvent(event.stage(), event.kommoLeadId(), event.leadId(), name, score, meetingAt,
+                responsible, event.now()));
     }
 
     private Optional<String> field(JsonNode lead, String key) {

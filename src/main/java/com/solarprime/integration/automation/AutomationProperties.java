@@ -9,51 +9,27 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What the pipeline automation does when a lead changes stage (seed 6): score thresholds, Kommo task due
- * times, who is alerted, and the meeting slots offered. Follow-up timings (warm, cold, proposal, meeting
- * confirmation and reminder) are those of {@link FollowUpProperties}, so that one setting drives one cadence.
+ * Settings of the pipeline automation (seed 6). What each stage does, and when its tasks and follow-ups fall due,
+ * is the {@code pipeline-automation} route's; these are the values it and its helpers share.
  *
  * @param hotScore from this score a qualified lead is hot: urgent task and an alert to the salesperson
  * @param warmScore from this score (below {@code hotScore}) a qualified lead is warm: a DAILY follow-up;
  *                  below it, or without a score, it is cold: a REENGAGEMENT follow-up
- * @param qualificationTaskDelay Em Qualificação: the first-contact task falls due this long after the change
- * @param hotLeadTaskDelay Qualificado (hot): the urgent contact task falls due this long after the change
- * @param meetingPreparationBefore Reunião Agendada: the preparation task falls due this long before the meeting
- * @param negotiationTaskDelay Em Negociação: the proposal and savings tasks fall due this long after the change
- * @param proposalTaskDelays Proposta Enviada: exactly three delays, one per seed task text, in order
- * @param onboardingTaskDelay Fechado/Ganho: the onboarding task falls due this long after the change
- * @param feedbackTaskDelay Fechado/Perdido: the feedback task falls due this long after the change
+ * @param pollInterval how often recorded stage changes and queued alerts are looked for
  * @param salespersonPhones WhatsApp number per Kommo user id, for alerts to the lead's responsible user
  * @param salesGroup WhatsApp group that gets an alert when the responsible user has no number here
  * @param meetingSlots the meeting slots offered per business day
  */
 @ConfigurationProperties("solarprime.automation")
-public record AutomationProperties(int hotScore, int warmScore, Duration qualificationTaskDelay,
-                                   Duration hotLeadTaskDelay, Duration meetingPreparationBefore,
-                                   Duration negotiationTaskDelay, List<Duration> proposalTaskDelays,
-                                   Duration onboardingTaskDelay, Duration feedbackTaskDelay,
+public record AutomationProperties(int hotScore, int warmScore, Duration pollInterval,
                                    Map<Long, String> salespersonPhones, String salesGroup, Slots meetingSlots) {
-
-    /** Proposta Enviada has three seed texts; a different count would leave tasks without text or text unused. */
-    public static final int PROPOSAL_TASKS = 3;
 
     public AutomationProperties {
         if (warmScore > hotScore) {
             throw new IllegalArgumentException("solarprime.automation.warm-score (" + warmScore
                     + ") must not exceed hot-score (" + hotScore + ")");
         }
-        requireNotNegative(qualificationTaskDelay, "qualification-task-delay");
-        requireNotNegative(hotLeadTaskDelay, "hot-lead-task-delay");
-        requireNotNegative(meetingPreparationBefore, "meeting-preparation-before");
-        requireNotNegative(negotiationTaskDelay, "negotiation-task-delay");
-        requireNotNegative(onboardingTaskDelay, "onboarding-task-delay");
-        requireNotNegative(feedbackTaskDelay, "feedback-task-delay");
-        if (proposalTaskDelays == null || proposalTaskDelays.size() != PROPOSAL_TASKS) {
-            throw new IllegalArgumentException("solarprime.automation.proposal-task-delays must list exactly "
-                    + PROPOSAL_TASKS + " delays, one per task text");
-        }
-        proposalTaskDelays.forEach(delay -> requireNotNegative(delay, "proposal-task-delays"));
-        proposalTaskDelays = List.copyOf(proposalTaskDelays);
+        requireNotNegative(pollInterval, "poll-interval");
         salespersonPhones = salespersonPhones == null ? Map.of() : Map.copyOf(salespersonPhones);
         salesGroup = salesGroup == null || salesGroup.isBlank() ? null : salesGroup.strip();
         if (meetingSlots == null) {

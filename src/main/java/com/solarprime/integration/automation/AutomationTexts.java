@@ -1,51 +1,31 @@
 package com.solarprime.integration.automation;
 
 import com.solarprime.integration.shared.TextTemplate;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
-/** The Portuguese wording of tasks, notes and alerts, from {@code templates/automation/*.txt}, loaded once. */
-final class AutomationTexts {
+/**
+ * The Portuguese wording of tasks, notes and alerts: a template of {@code templates/automation/<name>.txt}, or a text
+ * the route gives itself, both with the same {@code {placeholders}}.
+ */
+@Component
+public class AutomationTexts {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private final Map<String, TextTemplate> templates = new ConcurrentHashMap<>();
 
-    private final Map<String, TextTemplate> templates = new HashMap<>();
-    private final ZoneId zone;
-
-    AutomationTexts(ZoneId zone) {
-        this.zone = zone;
-        for (String name : new String[] {
-                "qualification-task", "qualification-note", "hot-lead-task", "hot-lead-alert",
-                "meeting-preparation-task", "meeting-scheduled-note", "meeting-missing-note", "meeting-past-note",
-                "meeting-task", "negotiation-proposal-task", "negotiation-savings-task",
-                "proposal-task-1", "proposal-task-2", "proposal-task-3",
-                "won-note", "won-task", "lost-note", "lost-task"}) {
-            templates.put(name, TextTemplate.fromClasspath("templates/automation/" + name + ".txt"));
+    /**
+     * @param template a template name, or blank when {@code text} is given
+     * @param text the route's own text, or blank
+     */
+    public String render(String template, String text, Map<String, ?> values) {
+        if (template != null && !template.isBlank()) {
+            return templates.computeIfAbsent(template.strip(),
+                    name -> TextTemplate.fromClasspath("templates/automation/" + name + ".txt")).render(values);
         }
-    }
-
-    /** A text without placeholders. */
-    String text(String name) {
-        return render(name, Map.of());
-    }
-
-    /** A text with a date and time (local to the business) among its values. */
-    String textAt(String name, Instant at, Map<String, Object> values) {
-        Map<String, Object> all = new HashMap<>(values);
-        all.put("date", DATE.format(at.atZone(zone)));
-        all.put("time", TIME.format(at.atZone(zone)));
-        return render(name, all);
-    }
-
-    String render(String name, Map<String, ?> values) {
-        TextTemplate template = templates.get(name);
-        if (template == null) {
-            throw new IllegalArgumentException("no automation template " + name);
+        if (text != null && !text.isBlank()) {
+            return TextTemplate.of("route text", text).render(values);
         }
-        return template.render(values);
+        throw new IllegalArgumentException("an automation text needs a template or a text");
     }
 }

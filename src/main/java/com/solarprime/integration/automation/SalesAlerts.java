@@ -2,53 +2,93 @@ package com.solarprime.integration.automation;
 
 import com.solarprime.integration.shared.LogSanitizer;
 import com.solarprime.integration.shared.PhoneNumbers;
+import com.solarprime.integration.shared.work.WorkQueue;
 import com.solarprime.integration.whatsapp.OutboundMessage;
-import com.solarprime.integration.whatsapp.WhatsAppGateway;
 import com.solarprime.integration.whatsapp.WhatsAppSendException;
+import java.util.List;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * WhatsApp alerts to the sales team. Each is claimed once by its key in {@code notification} before it is
- * sent, so a stage change handled again, or by another instance, never alerts twice.
+ * WhatsApp alerts to the sales team, as rows of {@code notification}: queued with the stage change's actions (once
+ * per key, so a change handled again alerts once), then sent by the {@code sales-alerts} route. An alert whose
+ * instance died while sending is not sent again.
  */
-@Component
+@Component("salesAlerts")
 public class SalesAlerts {
 
+    /** Exchange property holding the alert being sent. */
+    public static final String CLAIMED = "alert";
     private static final Logger log = LoggerFactory.getLogger(SalesAlerts.class);
 
-    private final JdbcClient jdbc;
-    private final WhatsAppGateway gateway;
-
-    public SalesAlerts(JdbcClient jdbc, WhatsAppGateway gateway) {
-        this.jdbc = jdbc;
-        this.gateway = gateway;
+    /** A claimed alert. */
+    public record Claimed(long id, String destination, String text, int attempts, boolean interrupted) {
     }
 
-    public void send(String key, Optional<String> destination, String text) {
+    private final JdbcClient jdbc;
+    private final WorkQueue queue;
+    private final AutomationProperties automation;
+
+    public SalesAlerts(JdbcClient jdbc, @Qualifier("alertQueue") WorkQueue queue, AutomationProperties automation) {
+        this.jdbc = jdbc;
+        this.queue = queue;
+        this.automation = automation;
+    }
+
+    /** Queues an alert about a lead of this Kommo user: to the user's number, else the sales group. */
+    public void queue(String key, Long userId, String text, Long leadId, long kommoLeadId) {
+        Optional<String> destination = automation.alertDestination(userId);
         if (destination.isEmpty()) {
-            log.info("Alert {} not sent: no salesperson number nor sales group configured", key);
+            log.info("Alert {} not queued: no salesperson number nor sales group configured", key);
             return;
         }
         String to = destination.get().contains("@") || destination.get().contains("-") ? destination.get()
                 : PhoneNumbers.tryE164(destination.get()).map(p -> p.substring(1)).orElse(destination.get());
-        Optional<Long> claimed = jdbc.sql("""
-                        INSERT INTO notification (dedupe_key, destination, text) VALUES (?, ?, ?)
-                        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
-                .params(key, to, text).query(Long.class).optional();
-        if (claimed.isEmpty()) {
-            return;
+        jdbc.sql("""
+                        INSERT INTO notification (dedupe_key, destination, text, lead_id, kommo_lead_id, user_id)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING""")
+                .params(key, to, text, leadId, kommoLeadId, userId).update();
+    }
+
+    /** Due alerts; an empty claim tells the scheduler not to look again at once. */
+    public List<Claimed> claim(Exchange exchange) {
+        List<Claimed> claimed = queue.claim("id, destination, text, attempts, send_started_at",
+                (rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5) != null));
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !claimed.isEmpty());
+        return claimed;
+    }
+
+    /** The message to send, or null when the alert must not be sent (again). */
+    public OutboundMessage message(Claimed alert) {
+        if (alert.interrupted()) {
+            queue.fail(alert.id(), "interrupted while sending; not sent again in case the provider had it");
+            return null;
         }
-        try {
-            gateway.sendText(to, text);
-            jdbc.sql("UPDATE notification SET status = 'sent', sent_at = now() WHERE id = ?").param(claimed.get()).update();
-        } catch (WhatsAppSendException e) {
-            jdbc.sql("UPDATE notification SET status = 'failed', last_error = ? WHERE id = ?")
-                    .param(LogSanitizer.clean(e.getMessage())).param(claimed.get()).update();
-            log.warn("Alert {} could not be sent: {}", key, LogSanitizer.clean(e.getMessage()));
+        jdbc.sql("UPDATE notification SET send_started_at = now() WHERE id = ?").param(alert.id()).update();
+        return OutboundMessage.text(alert.destination(), alert.text());
+    }
+
+    public void sent(Exchange exchange) {
+        Claimed alert = exchange.getProperty(CLAIMED, Claimed.class);
+        jdbc.sql("UPDATE notification SET status = 'sent', claimed_by = NULL, sent_at = now(), last_error = NULL WHERE id = ?")
+                .param(alert.id()).update();
+    }
+
+    /** The provider did not take it: tried again later when that can help, else failed. */
+    public void failed(Exchange exchange) {
+        Claimed alert = exchange.getProperty(CLAIMED, Claimed.class);
+        WhatsAppSendException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, WhatsAppSendException.class);
+        jdbc.sql("UPDATE notification SET send_started_at = NULL WHERE id = ?").param(alert.id()).update();
+        if (e != null && e.retryable()) {
+            queue.retry(alert.id(), alert.attempts(), e.getMessage());
+        } else {
+            queue.fail(alert.id(), e == null ? "unknown" : e.getMessage());
         }
+        log.warn("Alert {} could not be sent: {}", alert.id(), LogSanitizer.clean(e == null ? "unknown" : e.getMessage()));
     }
 }

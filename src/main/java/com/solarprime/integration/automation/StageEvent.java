@@ -22,4 +22,9 @@ public record StageEvent(LocalStage stage, long kommoLeadId, Long leadId, String
     public StageEvent {
         Objects.requireNonNull(now, "now");
     }
+
+    /** Whether Kommo must be asked: for a lead only Kommo knows, or for a stage whose actions need the meeting date. */
+    public boolean needsKommoLead() {
+        return stage != null && (leadId == null || stage == LocalStage.MEETING_SCHEDULED || stage == LocalStage.MEETING_CONFIRMED);
+    }
 }

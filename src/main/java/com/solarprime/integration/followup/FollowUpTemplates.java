@@ -36,14 +36,14 @@ public class FollowUpTemplates {
 
     public FollowUpTemplates() {
         for (FollowUpType type : FollowUpType.values()) {
-            if (type != FollowUpType.CUSTOM) {
+            if (!type.needsText()) {
                 templates.put(type, TextTemplate.fromClasspath(
                         "templates/followup/" + type.name().toLowerCase(Locale.ROOT) + ".txt"));
             }
         }
     }
 
-    /** The type's own wording. CUSTOM has none: use {@link #render(FollowUpType, String, String)}. */
+    /** The type's own wording. CUSTOM, MESSAGE and CONSENT have none: use {@link #render(FollowUpType, String, String)}. */
     public String render(FollowUpType type, String leadName) {
         return render(type, leadName, null);
     }

@@ -4,13 +4,17 @@ import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
 import com.solarprime.integration.qualification.LocalStage;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Follow-ups as rows: scheduled here, sent by the dispatcher, visible and cancellable through the API. */
+/**
+ * Follow-ups as rows: scheduled here (by the routes of a conversation, the automation and the API), sent by the
+ * dispatcher, visible and cancellable through the API.
+ */
 @Component("followUps")
 public class FollowUps {
 
@@ -22,20 +26,22 @@ public class FollowUps {
     private final JdbcClient jdbc;
     private final Leads leads;
     private final FollowUpProperties properties;
+    private final Clock clock;
 
-    public FollowUps(JdbcClient jdbc, Leads leads, FollowUpProperties properties) {
+    public FollowUps(JdbcClient jdbc, Leads leads, FollowUpProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.leads = leads;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
      * Schedules one follow-up; {@code dedupeKey} (may be null) makes asking twice schedule it once.
-     * Returns its id, empty when it was already scheduled or the lead may not receive automated messages.
+     * Returns its id, empty when it was already scheduled or the lead may not receive it.
      */
     public Optional<Long> schedule(long leadId, FollowUpType type, Instant dueAt, String text, String dedupeKey) {
         Lead lead = leads.byId(leadId);
-        if (lead.optedOut() || closed(lead)) {
+        if ((type.automated() && lead.optedOut()) || (type.endsWithTheDeal() && closed(lead))) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -58,6 +64,25 @@ public class FollowUps {
                 "cadence:" + messageId + ":IMMEDIATE");
         schedule(leadId, FollowUpType.DAILY, ourMessageAt.plus(properties.dailyDelay()), null,
                 "cadence:" + messageId + ":DAILY");
+    }
+
+    /** The lead answered: the "are you still there?" cadence ends, not meeting confirmations or reminders. */
+    public int stopOnReply(long leadId) {
+        return jdbc.sql("""
+                        UPDATE follow_up SET status = 'cancelled', cancel_reason = 'lead replied'
+                        WHERE lead_id = ? AND status = 'pending' AND type IN ('IMMEDIATE', 'DAILY', 'REENGAGEMENT')""")
+                .param(leadId).update();
+    }
+
+    /** Every pending follow-up of the lead (a consent confirmation excepted: it must still go out). */
+    public int cancelAll(long leadId, String reason) {
+        return jdbc.sql("UPDATE follow_up SET status = 'cancelled', cancel_reason = ? "
+                + "WHERE lead_id = ? AND status = 'pending' AND type <> 'CONSENT'").param(reason).param(leadId).update();
+    }
+
+    /** A consent confirmation, sent at once whatever the lead's consent and the hour; once per message. */
+    public void confirmConsent(long leadId, String text, String messageId) {
+        schedule(leadId, FollowUpType.CONSENT, clock.instant(), text, "consent:" + messageId);
     }
 
     public List<View> ofLead(long leadId) {

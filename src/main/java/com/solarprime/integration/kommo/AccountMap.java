@@ -1,5 +1,6 @@
 package com.solarprime.integration.kommo;
 
+import com.solarprime.integration.lead.UserDirectory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * of the service asks here; none knows an id in advance.
  */
 @Component
-public class AccountMap {
+public class AccountMap implements UserDirectory {
 
     public static final String PIPELINE = "pipeline";
     public static final String STATUS = "status";
@@ -55,6 +56,12 @@ public class AccountMap {
     }
 
     private record Snapshot(Map<String, Long> rows, long loadedAt) {
+    }
+
+    /** A Kommo user of the account, by e-mail (users are mapped by e-mail during provisioning). */
+    @Override
+    public Optional<Long> userId(String email) {
+        return id(USER, email);
     }
 
     public long require(String kind, String key) {

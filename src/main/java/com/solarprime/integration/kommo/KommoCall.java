@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class KommoCall {
 
     public static final String STATE = "kommoCall";
+    /** Exchange property holding the {@link KommoRequest} of an {@code enrich} step. */
+    public static final String REQUEST = "kommoRequest";
     private static final Logger log = LoggerFactory.getLogger(KommoCall.class);
 
     private final KommoEndpoints endpoints;
@@ -66,8 +68,16 @@ public class KommoCall {
         }
     }
 
+    /**
+     * The call is the exchange property {@value #REQUEST} when there is one (a flow's {@code enrich} step keeps
+     * its own body), else the body.
+     */
     public void begin(Exchange exchange) throws InvalidPayloadException {
-        KommoRequest request = exchange.getMessage().getMandatoryBody(KommoRequest.class);
+        KommoRequest request = exchange.getProperty(REQUEST, KommoRequest.class);
+        if (request == null) {
+            request = exchange.getMessage().getMandatoryBody(KommoRequest.class);
+        }
+        exchange.removeProperty(REQUEST);
         exchange.setProperty(STATE, new State(request, encode(request.query())));
     }
 

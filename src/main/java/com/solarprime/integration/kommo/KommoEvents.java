@@ -1,12 +1,13 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.automation.StageChange;
-import com.solarprime.integration.automation.StageChangeHandler;
 import com.solarprime.integration.inbox.Inbox;
 import com.solarprime.integration.kommo.webhook.KommoDelivery;
 import com.solarprime.integration.kommo.webhook.KommoEvent;
 import com.solarprime.integration.kommo.webhook.KommoWebhookParser;
 import com.solarprime.integration.kommo.webhook.StatusChange;
+import com.solarprime.integration.lead.StageChange;
+import com.solarprime.integration.lead.StageHistory;
+import com.solarprime.integration.qualification.LocalStage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,21 +17,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a stored Kommo delivery means: status changes go to the automation (once each), lead changes update
- * the local mirror, and a delivery with nothing this service acts on is kept as {@code ignored} with the reason.
+ * What a stored Kommo delivery means: status changes are recorded once each (their automation runs from there),
+ * lead changes update the local mirror, and a delivery with nothing this service acts on is kept as
+ * {@code ignored} with the reason. Runs in the delivery's transaction.
  */
 @Component("kommoEvents")
 public class KommoEvents {
 
     private final KommoWebhookParser parser;
-    private final StageChangeHandler stageChanges;
+    private final StageHistory stageHistory;
+    private final AccountMap map;
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public KommoEvents(KommoWebhookParser parser, StageChangeHandler stageChanges, Inbox inbox, JdbcClient jdbc, Clock clock) {
+    public KommoEvents(KommoWebhookParser parser, StageHistory stageHistory, AccountMap map, Inbox inbox, JdbcClient jdbc,
+                       Clock clock) {
         this.parser = parser;
-        this.stageChanges = stageChanges;
+        this.stageHistory = stageHistory;
+        this.map = map;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,8 +49,9 @@ public class KommoEvents {
         for (KommoEvent event : delivery.events()) {
             if (event.statusChange().isPresent()) {
                 StatusChange change = event.statusChange().get();
-                stageChanges.handle(new StageChange(change.leadId(), change.pipelineId(), change.oldStatusId(),
-                        change.statusId(), change.updatedAt() == null ? clock.instant() : Instant.ofEpochSecond(change.updatedAt()),
+                stageHistory.record(new StageChange(change.leadId(), change.pipelineId(), change.oldStatusId(),
+                        change.statusId(), map.stageKeyOf(change.statusId()).map(LocalStage::valueOf).orElse(null),
+                        change.updatedAt() == null ? clock.instant() : Instant.ofEpochSecond(change.updatedAt()),
                         "webhook"));
                 handled++;
             } else if ("leads".equals(event.entity()) && event.entityId().isPresent()) {

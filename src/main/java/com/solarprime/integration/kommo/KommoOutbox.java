@@ -33,6 +33,17 @@ public class KommoOutbox {
         }
     }
 
+    /** The lead reaches Kommo: created when it is not there yet, else brought up to date. */
+    public void syncLead(long leadId) {
+        boolean inKommo = jdbc.sql("SELECT kommo_lead_id IS NOT NULL FROM lead WHERE id = ?").param(leadId)
+                .query(Boolean.class).single();
+        if (inKommo) {
+            updateLead(leadId);
+        } else {
+            createLead(leadId);
+        }
+    }
+
     /** Brings the Kommo lead up to date with the local one (fields, tags merged, stage forward only). */
     public void updateLead(long leadId) {
         jdbc.sql("""

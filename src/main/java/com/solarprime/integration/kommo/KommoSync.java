@@ -2,29 +2,31 @@ package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.solarprime.integration.automation.StageChange;
-import com.solarprime.integration.automation.StageChangeHandler;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
+import com.solarprime.integration.lead.StageChange;
+import com.solarprime.integration.lead.StageHistory;
 import com.solarprime.integration.qualification.LocalStage;
 import com.solarprime.integration.qualification.StageMapper;
 import com.solarprime.integration.qualification.TagRules;
-import com.solarprime.integration.whatsapp.Consent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox to Kommo with as few calls as Kommo allows: new leads and their contacts 50 at a time
  * through {@code /leads/complex}, updates 50 at a time through {@code PATCH /leads} (tags merged with what
- * people added in Kommo, stage forward only), notes and tasks 50 at a time across leads.
+ * people added in Kommo, stage forward only), notes and tasks 50 at a time across leads. What Kommo's answer
+ * changes here (the lead's Kommo ids, the stage change our own move caused) commits together with the rows being
+ * marked done, after the call and outside of it.
  */
 @Component("kommoSync")
 public class KommoSync {
@@ -37,19 +39,24 @@ public class KommoSync {
     private final KommoLeadPayloads payloads;
     private final AccountMap map;
     private final KommoSyncProperties sync;
-    private final StageChangeHandler stageChanges;
+    private final StageHistory stageHistory;
+    private final KommoOutbox outbox;
     private final ObjectMapper json;
+    private final TransactionTemplate tx;
 
     public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
-                     AccountMap map, KommoSyncProperties sync, StageChangeHandler stageChanges, ObjectMapper json) {
+                     AccountMap map, KommoSyncProperties sync, StageHistory stageHistory, KommoOutbox outbox,
+                     ObjectMapper json, TransactionTemplate tx) {
         this.kommo = kommo;
         this.claims = claims;
         this.leads = leads;
         this.payloads = payloads;
         this.map = map;
         this.sync = sync;
-        this.stageChanges = stageChanges;
+        this.stageHistory = stageHistory;
+        this.outbox = outbox;
         this.json = json;
+        this.tx = tx;
     }
 
     /** Lead writes wait until provisioning has resolved every id they need (health says what is missing). */
@@ -73,8 +80,11 @@ public class KommoSync {
         drain("task", false, this::tasks);
     }
 
-    /** Full batches are followed by another claim at once; a short batch means the queue is empty. */
-    private void drain(String kind, boolean needsKommoLead, Consumer<List<OutboxClaims.Claim>> send) {
+    /**
+     * Full batches are followed by another claim at once; a short batch means the queue is empty. {@code send}
+     * calls Kommo and returns the local effects of its answer, which commit with the rows' "done".
+     */
+    private void drain(String kind, boolean needsKommoLead, Function<List<OutboxClaims.Claim>, Runnable> send) {
         List<OutboxClaims.Claim> batch;
         do {
             batch = claims.claim(kind, needsKommoLead);
@@ -82,8 +92,7 @@ public class KommoSync {
                 return;
             }
             try {
-                send.accept(batch);
-                claims.done(batch);
+                sendAndSettle(batch, send);
             } catch (KommoException e) {
                 if (e.retryable() || batch.size() == 1) {
                     settle(batch, e);
@@ -92,15 +101,24 @@ public class KommoSync {
                 // One bad entity fails Kommo's whole batch: send them one by one to find it.
                 for (OutboxClaims.Claim single : batch) {
                     try {
-                        send.accept(List.of(single));
-                        claims.done(List.of(single));
+                        sendAndSettle(List.of(single), send);
                     } catch (KommoException singleError) {
                         settle(List.of(single), singleError);
                     }
                 }
             }
-        } while (batch.size() == sync.batchSize());
+        } while (batch.size() == claims.batchSize());
     }
+
+    private void sendAndSettle(List<OutboxClaims.Claim> batch, Function<List<OutboxClaims.Claim>, Runnable> send) {
+        Runnable localEffects = send.apply(batch);
+        tx.executeWithoutResult(status -> {
+            localEffects.run();
+            claims.done(batch);
+        });
+    }
+
+    private static final Runnable NOTHING = () -> { };
 
     private void settle(List<OutboxClaims.Claim> batch, KommoException e) {
         if (e.retryable()) {
@@ -115,7 +133,7 @@ public class KommoSync {
         }
     }
 
-    private void create(List<OutboxClaims.Claim> batch) {
+    private Runnable create(List<OutboxClaims.Claim> batch) {
         List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).toList();
         Map<Long, JsonNode> profiles = leads.profiles(ids);
         List<Lead> toCreate = new ArrayList<>();
@@ -129,28 +147,28 @@ public class KommoSync {
             toCreate.add(lead);
         }
         if (toCreate.isEmpty()) {
-            return;
+            return NOTHING;
         }
         List<Map<String, Object>> body = toCreate.stream().map(l -> payloads.complex(l, profiles.get(l.id()))).toList();
         JsonNode created = kommo.call(KommoRequest.post("/api/v4/leads/complex", body));
-        List<Map<String, Object>> retag = new ArrayList<>();
-        for (JsonNode result : created) {
-            long leadId = Long.parseLong(result.path("request_id").get(0).asText());
-            long kommoId = result.path("id").asLong();
-            Lead lead = toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
-            long status = map.statusId(lead.stage().name());
-            leads.linkedToKommo(leadId, kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
-                    status);
-            // Created straight into its stage: that is its first stage change, and its automation runs
-            // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
-            stageChanges.handle(new StageChange(kommoId, map.pipelineId(), null, status, java.time.Instant.now(), "sync"));
-            if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
-                retag.add(Map.of("id", kommoId, "_embedded", Map.of("tags", KommoLeadPayloads.tags(lead.tags()))));
+        return () -> {
+            for (JsonNode result : created) {
+                long leadId = Long.parseLong(result.path("request_id").get(0).asText());
+                long kommoId = result.path("id").asLong();
+                Lead lead = toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
+                long status = map.statusId(lead.stage().name());
+                leads.linkedToKommo(leadId, kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
+                        status);
+                // Created straight into its stage: that is its first stage change, and its automation runs
+                // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
+                stageHistory.record(new StageChange(kommoId, map.pipelineId(), null, status, lead.stage(),
+                        java.time.Instant.now(), "sync"));
+                if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
+                    // The update reads Kommo's tags and sends them merged with ours.
+                    outbox.updateLead(leadId);
+                }
             }
-        }
-        if (!retag.isEmpty()) {
-            kommo.call(KommoRequest.patch("/api/v4/leads", retag));
-        }
+        };
     }
 
     /**
@@ -173,7 +191,7 @@ public class KommoSync {
         return false;
     }
 
-    private void update(List<OutboxClaims.Claim> batch) {
+    private Runnable update(List<OutboxClaims.Claim> batch) {
         List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList();
         List<Lead> local = leads.byIds(ids);
         Map<Long, JsonNode> profiles = leads.profiles(ids);
@@ -209,21 +227,23 @@ public class KommoSync {
             patch.add(change);
         }
         if (patch.isEmpty()) {
-            return;
+            return NOTHING;
         }
         JsonNode result = kommo.call(KommoRequest.patch("/api/v4/leads", patch));
         Map<Long, Long> updatedAt = new HashMap<>();
         if (result != null) {
             result.path("_embedded").path("leads").forEach(l -> updatedAt.put(l.path("id").asLong(), l.path("updated_at").asLong()));
         }
-        for (Lead lead : local) {
-            Long status = moved.get(lead.id());
-            if (status != null) {
-                long from = current.get(lead.kommoLeadId()).path("status_id").asLong();
-                leads.kommoStatus(lead.id(), status);
-                recordOwnMove(lead, from, status, updatedAt.getOrDefault(lead.kommoLeadId(), 0L));
+        return () -> {
+            for (Lead lead : local) {
+                Long status = moved.get(lead.id());
+                if (status != null) {
+                    long from = current.get(lead.kommoLeadId()).path("status_id").asLong();
+                    leads.kommoStatus(lead.id(), status);
+                    recordOwnMove(lead, from, status, updatedAt.getOrDefault(lead.kommoLeadId(), 0L));
+                }
             }
-        }
+        };
     }
 
     /** Tags people added in Kommo stay; ours are brought up to date; "Opt-out" follows the consent state. */
@@ -231,9 +251,9 @@ public class KommoSync {
         List<String> kommoTags = new ArrayList<>();
         inKommo.path("_embedded").path("tags").forEach(t -> kommoTags.add(t.path("name").asText()));
         List<String> tags = new ArrayList<>(TagRules.merge(kommoTags, lead.tags()));
-        tags.remove(Consent.OPT_OUT_TAG);
+        tags.remove(TagRules.OPT_OUT);
         if (lead.optedOut()) {
-            tags.add(Consent.OPT_OUT_TAG);
+            tags.add(TagRules.OPT_OUT);
         }
         return tags;
     }
@@ -254,11 +274,11 @@ public class KommoSync {
 
     /** The change our own sync made: recorded and automated once, so Kommo's webhook about it adds nothing. */
     private void recordOwnMove(Lead lead, long from, long to, long updatedAt) {
-        stageChanges.handle(new StageChange(lead.kommoLeadId(), map.pipelineId(), from, to,
+        stageHistory.record(new StageChange(lead.kommoLeadId(), map.pipelineId(), from, to, lead.stage(),
                 updatedAt > 0 ? java.time.Instant.ofEpochSecond(updatedAt) : java.time.Instant.now(), "sync"));
     }
 
-    private void notes(List<OutboxClaims.Claim> batch) {
+    private Runnable notes(List<OutboxClaims.Claim> batch) {
         Map<Long, Long> kommoIds = kommoIdsOf(batch);
         List<Map<String, Object>> body = new ArrayList<>();
         for (OutboxClaims.Claim claim : batch) {
@@ -267,14 +287,16 @@ public class KommoSync {
             body.add(Map.of("entity_id", entity, "note_type", "common", "params", Map.of("text", payload.path("text").asText())));
         }
         kommo.call(KommoRequest.post("/api/v4/leads/notes", body));
+        return NOTHING;
     }
 
-    private void tasks(List<OutboxClaims.Claim> batch) {
+    private Runnable tasks(List<OutboxClaims.Claim> batch) {
         List<Object> body = new ArrayList<>();
         for (OutboxClaims.Claim claim : batch) {
             body.add(json.convertValue(payload(claim), Map.class));
         }
         kommo.call(KommoRequest.post("/api/v4/tasks", body));
+        return NOTHING;
     }
 
     private Map<Long, Long> kommoIdsOf(List<OutboxClaims.Claim> batch) {

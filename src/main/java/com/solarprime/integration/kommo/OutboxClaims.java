@@ -1,15 +1,13 @@
 package com.solarprime.integration.kommo;
 
-import com.solarprime.integration.shared.LogSanitizer;
+import com.solarprime.integration.shared.work.WorkQueue;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * Claims and settles outbox rows. A claim is one statement with {@code FOR UPDATE SKIP LOCKED}, so any
- * number of instances share the work without ever sending one row twice; a claim left behind by a dead
- * instance is taken over after the claim timeout.
- */
+/** The Kommo outbox as a {@link WorkQueue}: rows of one kind claimed together, settled together. */
 @Component
 class OutboxClaims {
 
@@ -17,12 +15,16 @@ class OutboxClaims {
     record Claim(long id, Long leadId, String payload, int attempts) {
     }
 
+    private final WorkQueue queue;
     private final JdbcClient jdbc;
-    private final KommoSyncProperties sync;
 
-    OutboxClaims(JdbcClient jdbc, KommoSyncProperties sync) {
+    OutboxClaims(@Qualifier("kommoOutboxQueue") WorkQueue queue, JdbcClient jdbc) {
+        this.queue = queue;
         this.jdbc = jdbc;
-        this.sync = sync;
+    }
+
+    int batchSize() {
+        return queue.batchSize();
     }
 
     /**
@@ -31,55 +33,47 @@ class OutboxClaims {
      *                       being retried in vain
      */
     List<Claim> claim(String kind, boolean needsKommoLead) {
-        return jdbc.sql("""
-                        UPDATE kommo_outbox SET status = 'in_flight', attempts = attempts + 1, claimed_at = now()
-                        WHERE id IN (
-                            SELECT o.id FROM kommo_outbox o LEFT JOIN lead l ON l.id = o.lead_id
-                            WHERE o.kind = :kind
-                              AND ((o.status = 'pending' AND o.next_attempt_at <= now())
-                                   OR (o.status = 'in_flight' AND o.claimed_at < now() - make_interval(secs => :timeout)))
-                              AND (NOT :needsLead OR l.kommo_lead_id IS NOT NULL OR o.payload ->> 'entity_id' IS NOT NULL)
-                            ORDER BY o.id LIMIT :limit
-                            FOR UPDATE OF o SKIP LOCKED)
-                        RETURNING id, lead_id, payload::text, attempts""")
-                .param("kind", kind)
-                .param("timeout", sync.claimTimeout().toSeconds())
-                .param("needsLead", needsKommoLead)
-                .param("limit", sync.batchSize())
-                .query((rs, n) -> new Claim(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)))
-                .list();
+        return queue.claim("""
+                        w.kind = :kind AND (NOT :needsLead OR w.payload ->> 'entity_id' IS NOT NULL
+                            OR EXISTS (SELECT 1 FROM lead l WHERE l.id = w.lead_id AND l.kommo_lead_id IS NOT NULL))""",
+                Map.of("kind", kind, "needsLead", needsKommoLead), "id",
+                "id, lead_id, payload::text, attempts",
+                (rs, n) -> new Claim(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)));
     }
 
     void done(List<Claim> claims) {
-        jdbc.sql("UPDATE kommo_outbox SET status = 'done', done_at = now(), last_error = NULL WHERE id = ANY(:ids)")
-                .param("ids", ids(claims)).update();
+        jdbc.sql("UPDATE kommo_outbox SET status = 'done', claimed_by = NULL, done_at = now(), last_error = NULL "
+                + "WHERE id = ANY(:ids)").param("ids", claims.stream().map(Claim::id).toArray(Long[]::new)).update();
     }
 
-    /** Kommo could not take it now (outage, limit): the rows wait, with a doubling pause, until it can. */
+    /**
+     * Kommo could not take it now (outage, limit): the rows wait, with a doubling pause, until it can, or are
+     * given up after the last attempt.
+     */
     void retryLater(List<Claim> claims, Exception cause) {
         for (Claim claim : claims) {
-            long backoff = Math.min(sync.maxBackoff().toSeconds(),
-                    sync.retryBackoff().toSeconds() * (1L << Math.min(claim.attempts() - 1, 20)));
-            // An update queued meanwhile for the same lead supersedes this one (it reads the lead when it runs).
-            jdbc.sql("""
-                            UPDATE kommo_outbox o SET last_error = :error,
-                                next_attempt_at = now() + make_interval(secs => :backoff),
-                                status = CASE WHEN o.kind = 'lead_update' AND EXISTS (
-                                    SELECT 1 FROM kommo_outbox p WHERE p.kind = 'lead_update' AND p.status = 'pending'
-                                        AND p.lead_id = o.lead_id) THEN 'done' ELSE 'pending' END
-                            WHERE o.id = :id""")
-                    .param("error", LogSanitizer.clean(cause.getMessage())).param("backoff", backoff).param("id", claim.id())
-                    .update();
+            if (!supersededUpdate(claim)) {
+                queue.retry(claim.id(), claim.attempts(), cause.getMessage());
+            }
         }
+    }
+
+    /**
+     * An update queued meanwhile for the same lead supersedes this one: it reads the lead when it runs. (At most one
+     * update per lead may be pending.)
+     */
+    private boolean supersededUpdate(Claim claim) {
+        return jdbc.sql("""
+                        UPDATE kommo_outbox o SET status = 'done', claimed_by = NULL, done_at = now(),
+                            last_error = 'superseded by a newer update of the same lead'
+                        WHERE o.id = :id AND o.kind = 'lead_update' AND EXISTS (
+                            SELECT 1 FROM kommo_outbox p WHERE p.kind = 'lead_update' AND p.status = 'pending'
+                                AND p.lead_id = o.lead_id)""")
+                .param("id", claim.id()).update() > 0;
     }
 
     /** Kommo refused the write itself: retrying cannot help, an operator must look. */
     void failed(Claim claim, Exception cause) {
-        jdbc.sql("UPDATE kommo_outbox SET status = 'failed', last_error = ? WHERE id = ?")
-                .param(LogSanitizer.clean(cause.getMessage())).param(claim.id()).update();
-    }
-
-    private static Long[] ids(List<Claim> claims) {
-        return claims.stream().map(Claim::id).toArray(Long[]::new);
+        queue.fail(claim.id(), cause.getMessage());
     }
 }

@@ -1,10 +1,11 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.solarprime.integration.automation.StageChange;
-import com.solarprime.integration.automation.StageChangeHandler;
 import com.solarprime.integration.kommo.webhook.KommoEventsPage;
 import com.solarprime.integration.kommo.webhook.LeadStatusEvent;
+import com.solarprime.integration.lead.StageChange;
+import com.solarprime.integration.lead.StageHistory;
+import com.solarprime.integration.qualification.LocalStage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Kommo loses webhooks now and then: the events API is read since the last cursor and every status change
- * goes through the same entrance as the webhooks, where the ones already handled are recognised.
+ * The steps of reconciliation with Kommo's events API (Kommo loses webhooks now and then): which events to read,
+ * and recording the stage changes among them through the same entrance as the webhooks, where the ones already
+ * recorded are recognised.
  */
 @Component("reconciliation")
 public class Reconciliation {
@@ -24,23 +26,23 @@ public class Reconciliation {
     static final String CURSOR = "kommo-lead-status-events";
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
-    private final KommoClient kommo;
-    private final StageChangeHandler stageChanges;
+    private final StageHistory stageHistory;
+    private final AccountMap map;
     private final KommoEventsProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public Reconciliation(KommoClient kommo, StageChangeHandler stageChanges, KommoEventsProperties properties,
-                          JdbcClient jdbc, Clock clock) {
-        this.kommo = kommo;
-        this.stageChanges = stageChanges;
+    public Reconciliation(StageHistory stageHistory, AccountMap map, KommoEventsProperties properties, JdbcClient jdbc,
+                          Clock clock) {
+        this.stageHistory = stageHistory;
+        this.map = map;
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Returns how many changes were new (webhooks that never arrived). */
-    public int run() {
+    /** Every status change since the cursor (the first run looks back {@code reconcile-lookback}), all pages. */
+    public KommoRequest eventsRequest() {
         long from = jdbc.sql("SELECT value FROM sync_cursor WHERE name = ?").param(CURSOR).query(Long.class).optional()
                 .orElse(clock.instant().minus(properties.reconcileLookback()).getEpochSecond());
         Map<String, String> query = new LinkedHashMap<>();
@@ -48,12 +50,21 @@ public class Reconciliation {
         query.put("filter[entity]", "lead");
         query.put("filter[created_at][from]", String.valueOf(from));
         query.put("limit", "250");
-        JsonNode events = kommo.call(KommoRequest.getAll("/api/v4/events", query));
-        KommoEventsPage page = KommoEventsPage.parse(events == null ? "" : events.toString());
+        return KommoRequest.getAll("/api/v4/events", query);
+    }
+
+    /** Aggregation of the enrich step: Kommo's answer (null for 204) read as a page of status changes. */
+    public KommoEventsPage withEvents(Object ignored, JsonNode events) {
+        return KommoEventsPage.parse(events == null ? "" : events.toString());
+    }
+
+    /** Records every change (new ones only count) and moves the cursor; returns how many were new. */
+    public int record(KommoEventsPage page) {
         int recovered = 0;
         for (LeadStatusEvent event : page.statusChanges()) {
-            if (stageChanges.handle(new StageChange(event.leadId(), event.toPipeline(), event.fromStatus(), event.toStatus(),
-                    Instant.ofEpochSecond(event.createdAt()), "reconcile"))) {
+            LocalStage stage = map.stageKeyOf(event.toStatus()).map(LocalStage::valueOf).orElse(null);
+            if (stageHistory.record(new StageChange(event.leadId(), event.toPipeline(), event.fromStatus(), event.toStatus(),
+                    stage, Instant.ofEpochSecond(event.createdAt()), "reconcile")).isPresent()) {
                 recovered++;
             }
         }

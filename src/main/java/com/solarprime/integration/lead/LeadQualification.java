@@ -2,8 +2,6 @@ package com.solarprime.integration.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.solarprime.integration.kommo.AccountMap;
-import com.solarprime.integration.kommo.KommoOutbox;
 import com.solarprime.integration.qualification.KommoUserRef;
 import com.solarprime.integration.qualification.LeadProfile;
 import com.solarprime.integration.qualification.LocalStage;
@@ -13,8 +11,6 @@ import com.solarprime.integration.qualification.Qualifier;
 import com.solarprime.integration.qualification.TagRules;
 import com.solarprime.integration.shared.ClientError;
 import com.solarprime.integration.shared.PhoneNumbers;
-import com.solarprime.integration.whatsapp.Consent;
-import com.solarprime.integration.whatsapp.Conversations;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,12 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
 
 /**
  * What the agent learnt becomes the lead's qualification: validated, enriched with the stored conversation's
- * statistics, scored, tagged, assigned, staged (forward only) and queued for Kommo.
+ * statistics, scored, tagged, assigned and staged (forward only). The {@code qualify} route then queues it for Kommo.
  */
 @Component("leadQualification")
 public class LeadQualification {
@@ -35,19 +30,18 @@ public class LeadQualification {
     private final ObjectMapper json;
     private final Qualifier qualifier;
     private final Leads leads;
-    private final Conversations conversations;
-    private final KommoOutbox outbox;
-    private final AccountMap accountMap;
+    private final UserDirectory users;
     private final JdbcClient jdbc;
 
-    public LeadQualification(ObjectMapper json, Qualifier qualifier, Leads leads, Conversations conversations,
-                             KommoOutbox outbox, AccountMap accountMap, JdbcClient jdbc) {
+    /** A qualified lead and the note about its qualification, keyed by its text. */
+    public record Qualified(long leadId, String phone, String note, String noteKey) {
+    }
+
+    public LeadQualification(ObjectMapper json, Qualifier qualifier, Leads leads, UserDirectory users, JdbcClient jdbc) {
         this.json = json;
         this.qualifier = qualifier;
         this.leads = leads;
-        this.conversations = conversations;
-        this.outbox = outbox;
-        this.accountMap = accountMap;
+        this.users = users;
         this.jdbc = jdbc;
     }
 
@@ -64,8 +58,8 @@ public class LeadQualification {
         }
     }
 
-    @Transactional
-    public LeadView qualify(LeadProfile profile) {
+    /** Runs in the {@code qualify} route's transaction. */
+    public Qualified qualify(LeadProfile profile) {
         List<ProfileValidator.FieldError> errors = ProfileValidator.validate(profile);
         if (!errors.isEmpty()) {
             throw new ClientError(400, errors.size() + " invalid field(s)", errors);
@@ -73,12 +67,12 @@ public class LeadQualification {
         String phone = PhoneNumbers.toE164(profile.phone());
         long leadId = leads.contactByPhone(phone, null, null, null).leadId();
         Lead lead = leads.byId(leadId);
-        var stats = conversations.stats(leadId);
+        var stats = leads.conversationStats(leadId);
         Qualification q = qualifier.qualify(profile.withStats(stats), stats);
         LocalStage stage = q.stageFrom(lead.stage());
         List<String> tags = new ArrayList<>(TagRules.merge(lead.tags(), q.tags()));
-        if (lead.optedOut() && !tags.contains(Consent.OPT_OUT_TAG)) {
-            tags.add(Consent.OPT_OUT_TAG);
+        if (lead.optedOut() && !tags.contains(TagRules.OPT_OUT)) {
+            tags.add(TagRules.OPT_OUT);
         }
         jdbc.sql("""
                         UPDATE lead SET
@@ -100,13 +94,7 @@ public class LeadQualification {
                 .param("responsible", responsibleUserId(q.responsible().user()).orElse(null))
                 .param("id", leadId)
                 .update();
-        outbox.note(leadId, q.note(), "qualification:" + leadId + ":" + fingerprint(q.note()));
-        if (lead.kommoLeadId() == null) {
-            outbox.createLead(leadId);
-        } else {
-            outbox.updateLead(leadId);
-        }
-        return view(phone);
+        return new Qualified(leadId, phone, q.note(), "qualification:" + leadId + ":" + fingerprint(q.note()));
     }
 
     public LeadView view(String rawPhone) {
@@ -120,7 +108,7 @@ public class LeadQualification {
         if (user == null) {
             return Optional.empty();
         }
-        return user.isId() ? Optional.of(user.userId()) : accountMap.id(AccountMap.USER, user.email().toLowerCase());
+        return user.isId() ? Optional.of(user.userId()) : users.userId(user.email().toLowerCase());
     }
 
     private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package com.solarprime.integration.lead;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.qualification.ConversationStats;
 import com.solarprime.integration.qualification.LocalStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,14 @@ public class Leads {
                         RETURNING id, (xmax = 0) AS created""")
                 .param("phone", phoneE164).param("jid", jid).param("lid", lid).param("name", pushName)
                 .query((rs, n) -> new Contact(rs.getLong(1), rs.getBoolean(2))).single();
+    }
+
+    /** Engagement computed from the stored conversation, never taken on trust from input. */
+    public ConversationStats conversationStats(long leadId) {
+        return ConversationStats.of(jdbc.sql("SELECT direction = 'in', sent_at FROM message WHERE lead_id = ? ORDER BY sent_at, id")
+                .param(leadId)
+                .query((rs, n) -> new ConversationStats.Message(rs.getBoolean(1), rs.getTimestamp(2).toInstant()))
+                .list());
     }
 
     public Optional<Long> idByLid(String lid) {
@@ -121,6 +130,12 @@ public class Leads {
 
     public void syncState(long leadId, String state) {
         jdbc.sql("UPDATE lead SET sync_state = ? WHERE id = ?").param(state).param(leadId).update();
+    }
+
+    /** True when the lead was in another stage. */
+    public boolean moveStage(long leadId, LocalStage stage) {
+        return jdbc.sql("UPDATE lead SET local_stage = :stage, updated_at = now() WHERE id = :id AND local_stage <> :stage")
+                .param("stage", stage.name()).param("id", leadId).update() > 0;
     }
 
     public void kommoStatus(long leadId, long statusId) {

@@ -18,6 +18,8 @@ public final class TagRules {
     public static final String HOT = "Lead Quente";
     public static final String WARM = "Lead Morno";
     public static final String COLD = "Lead Frio";
+    /** Set while the lead has opted out of automated messages. */
+    public static final String OPT_OUT = "Opt-out";
     public static final String HIGH_VALUE = "Alto Valor";
     public static final String MEDIUM_VALUE = "Médio Valor";
     public static final String HAS_COMPETITOR = "Tem Concorrente";

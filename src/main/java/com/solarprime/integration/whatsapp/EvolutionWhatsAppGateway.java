@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (the number is not on WhatsApp), 404 and every other 4xx are permanent. The exception's code is the
  * HTTP status, or {@code timeout} / {@code connection} / {@code io} when no answer came.
  */
-@Component
+@Component("whatsappGateway")
 @ConditionalOnProperty(name = "solarprime.whatsapp.provider", havingValue = "evolution")
 public class EvolutionWhatsAppGateway implements WhatsAppGateway {
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The {@code log} provider of local runs and tests: nothing leaves the machine; the message is logged
  * (number masked) and recorded as outbound like a real send.
  */
-@Component
+@Component("whatsappGateway")
 @ConditionalOnProperty(name = "solarprime.whatsapp.provider", havingValue = "log", matchIfMissing = true)
 public class LogWhatsAppGateway implements WhatsAppGateway {
 

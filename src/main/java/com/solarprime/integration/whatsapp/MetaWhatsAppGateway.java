@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * stopped marketing messages) and every other 4xx are permanent. The exception's code is Meta's error code,
  * else the HTTP status, or {@code timeout} / {@code connection} / {@code io} when no answer came.
  */
-@Component
+@Component("whatsappGateway")
 @ConditionalOnProperty(name = "solarprime.whatsapp.provider", havingValue = "meta")
 public class MetaWhatsAppGateway implements WhatsAppGateway {
 

@@ -22,14 +22,7 @@ class AutomationPropertiesTest {
 
         assertThat(properties.hotScore()).isEqualTo(70);
         assertThat(properties.warmScore()).isEqualTo(40);
-        assertThat(properties.qualificationTaskDelay()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(properties.hotLeadTaskDelay()).isEqualTo(Duration.ofHours(1));
-        assertThat(properties.meetingPreparationBefore()).isEqualTo(Duration.ofHours(2));
-        assertThat(properties.negotiationTaskDelay()).isEqualTo(Duration.ofDays(1));
-        assertThat(properties.proposalTaskDelays())
-                .containsExactly(Duration.ofDays(2), Duration.ofDays(5), Duration.ofDays(10));
-        assertThat(properties.onboardingTaskDelay()).isEqualTo(Duration.ofDays(1));
-        assertThat(properties.feedbackTaskDelay()).isEqualTo(Duration.ofDays(7));
+        assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(properties.salespersonPhones()).isEmpty();
         assertThat(properties.salesGroup()).isNull();
         assertThat(properties.meetingSlots().times()).containsExactly(LocalTime.of(9, 0), LocalTime.of(10, 0),
@@ -51,21 +44,14 @@ class AutomationPropertiesTest {
     @Test
     void nonsenseIsRefused() {
         AutomationProperties d = defaults();
-        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
-                d.meetingPreparationBefore(), d.negotiationTaskDelay(), d.proposalTaskDelays(), d.onboardingTaskDelay(),
-                d.feedbackTaskDelay(), Map.of(), null, d.meetingSlots())).hasMessageContaining("warm-score");
-        assertThatThrownBy(() -> new AutomationProperties(70, 40, d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
-                d.meetingPreparationBefore(), d.negotiationTaskDelay(), List.of(Duration.ofDays(2)),
-                d.onboardingTaskDelay(), d.feedbackTaskDelay(), Map.of(), null, d.meetingSlots()))
-                .hasMessageContaining("exactly 3");
+        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.pollInterval(), Map.of(), null, d.meetingSlots()))
+                .hasMessageContaining("warm-score");
         assertThatThrownBy(() -> new AutomationProperties.Slots(List.of(), Duration.ofHours(1)))
                 .hasMessageContaining("times");
     }
 
     private static AutomationProperties with(Map<Long, String> phones, String group) {
         AutomationProperties d = defaults();
-        return new AutomationProperties(d.hotScore(), d.warmScore(), d.qualificationTaskDelay(), d.hotLeadTaskDelay(),
-                d.meetingPreparationBefore(), d.negotiationTaskDelay(), d.proposalTaskDelays(), d.onboardingTaskDelay(),
-                d.feedbackTaskDelay(), phones, group, d.meetingSlots());
+        return new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(), phones, group, d.meetingSlots());
     }
 }

@@ -75,10 +75,8 @@ class MeetingSlotsTest {
     @Test
     void theSlotLengthDecidesWhichMeetingTakesASlot() {
         AutomationProperties d = AutomationPropertiesTest.defaults();
-        AutomationProperties halfHours = new AutomationProperties(d.hotScore(), d.warmScore(),
-                d.qualificationTaskDelay(), d.hotLeadTaskDelay(), d.meetingPreparationBefore(), d.negotiationTaskDelay(),
-                d.proposalTaskDelays(), d.onboardingTaskDelay(), d.feedbackTaskDelay(), d.salespersonPhones(),
-                d.salesGroup(), new AutomationProperties.Slots(
+        AutomationProperties halfHours = new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(),
+                d.salespersonPhones(), d.salesGroup(), new AutomationProperties.Slots(
                         List.of(LocalTime.of(10, 30), LocalTime.of(10, 0)), Duration.ofMinutes(30)));
         MeetingSlots halfHourSlots = new MeetingSlots(halfHours, Calendars.recife());
 

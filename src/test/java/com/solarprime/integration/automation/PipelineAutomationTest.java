@@ -10,7 +10,6 @@ import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoCommands;
 import com.solarprime.integration.kommo.KommoRequest;
-import com.solarprime.integration.kommo.Reconciliation;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
 import com.solarprime.integration.support.LeadProfiles;
@@ -22,6 +21,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +47,7 @@ class PipelineAutomationTest {
     @Autowired
     KommoCommands commands;
     @Autowired
-    Reconciliation reconciliation;
+    ProducerTemplate producer;
 
     Http http;
     final ObjectMapper json = new ObjectMapper();
@@ -170,8 +170,8 @@ class PipelineAutomationTest {
         kommo.call(KommoRequest.patch("/api/v4/leads/" + lead, Map.of("status_id", map.statusId("PROPOSAL_SENT"),
                 "pipeline_id", map.pipelineId())));
 
-        reconciliation.run();
-        reconciliation.run();
+        producer.sendBody("direct:kommo-reconcile-run", null);
+        producer.sendBody("direct:kommo-reconcile-run", null);
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(taskTexts(lead)).hasSize(3));
         assertThat(jdbc.sql("SELECT source FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(String.class).list())

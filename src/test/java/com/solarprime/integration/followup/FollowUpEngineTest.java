@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class FollowUpEngineTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    FollowUpDispatcher dispatcher;
+    ProducerTemplate producer;
     @Autowired
     FollowUps followUps;
     @Autowired
@@ -114,7 +115,7 @@ class FollowUpEngineTest {
         long lead = lead(OPEN.minus(Duration.ofHours(2)));
         schedule(lead, "CUSTOM", "Oi {nome}, tudo certo?");
 
-        assertThat(dispatcher.dispatch()).isEqualTo(1);
+        assertThat(dispatch()).isEqualTo(1);
 
         JsonNode sent = json.readTree(meta.received().get(0).body());
         assertThat(sent.path("type").asText()).isEqualTo("text");
@@ -137,7 +138,7 @@ class FollowUpEngineTest {
         long lead = lead(OPEN.minus(Duration.ofDays(3)));
         schedule(lead, "DAILY", null);
 
-        dispatcher.dispatch();
+        dispatch();
 
         JsonNode sent = json.readTree(meta.received().get(0).body());
         assertThat(sent.path("type").asText()).isEqualTo("template");
@@ -152,7 +153,7 @@ class FollowUpEngineTest {
         schedule(lead, "CUSTOM", "Oi");
         clock.set(carnivalMonday);
 
-        assertThat(dispatcher.dispatch()).isZero();
+        assertThat(dispatch()).isZero();
 
         assertThat(meta.received()).isEmpty();
         assertThat(status(lead)).containsExactly("pending");
@@ -160,7 +161,7 @@ class FollowUpEngineTest {
 
         clock.set(Instant.parse("2026-12-05T13:00:00Z"));
         jdbc.sql("UPDATE follow_up SET due_at = ? WHERE lead_id = ?").param(Timestamp.from(clock.instant())).param(lead).update();
-        dispatcher.dispatch();
+        dispatch();
         assertThat(due(lead, "CUSTOM")).as("Saturday → Monday 08:00").isEqualTo(Instant.parse("2026-12-07T11:00:00Z"));
     }
 
@@ -169,7 +170,7 @@ class FollowUpEngineTest {
         long retried = lead(OPEN.minus(Duration.ofHours(1)));
         schedule(retried, "CUSTOM", "Oi");
         meta.on("POST /PNID/messages", r -> Reply.json(500, "{\"error\":{\"code\":1}}"));
-        dispatcher.dispatch();
+        dispatch();
         assertThat(status(retried)).containsExactly("pending");
         assertThat(jdbc.sql("SELECT last_error FROM follow_up WHERE lead_id = ?").param(retried).query(String.class).single())
                 .isNotBlank().doesNotContain("meta-token");
@@ -178,7 +179,7 @@ class FollowUpEngineTest {
         schedule(permanent, "CUSTOM", "Oi");
         meta.on("POST /PNID/messages", r -> Reply.json(400, "{\"error\":{\"code\":131026,\"message\":\"undeliverable\"}}"));
         clock.set(OPEN.plus(Duration.ofSeconds(5)));
-        dispatcher.dispatch();
+        dispatch();
         assertThat(status(permanent)).containsExactly("failed");
     }
 
@@ -191,7 +192,7 @@ class FollowUpEngineTest {
         schedule(won, "CUSTOM", "Oi");
         jdbc.sql("UPDATE lead SET local_stage = 'WON' WHERE id = ?").param(won).update();
 
-        dispatcher.dispatch();
+        dispatch();
 
         assertThat(meta.received()).isEmpty();
         assertThat(status(optedOut)).containsExactly("cancelled");
@@ -208,7 +209,7 @@ class FollowUpEngineTest {
         for (int i = 0; i < 3; i++) {
             schedule(lead, "DAILY", null);
             clock.set(clock.instant().plusSeconds(60));
-            dispatcher.dispatch();
+            dispatch();
         }
 
         assertThat(jdbc.sql("SELECT local_stage FROM lead WHERE id = ?").param(lead).query(String.class).single()).isEqualTo("LOST");
@@ -233,8 +234,8 @@ class FollowUpEngineTest {
                 UPDATE follow_up SET status = 'claimed', claimed_at = now() - interval '1 hour',
                     send_started_at = now() - interval '1 hour' WHERE lead_id = ?""").param(diedWhileSending).update();
 
-        dispatcher.dispatch();
-        dispatcher.dispatch();
+        dispatch();
+        dispatch();
 
         assertThat(status(diedBeforeSending)).containsExactly("sent");
         assertThat(status(diedWhileSending)).as("never sent twice").containsExactly("failed");
@@ -290,5 +291,12 @@ class FollowUpEngineTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One dispatcher run, as the clustered Quartz trigger starts it; returns how many follow-ups it sent. */
+    private int dispatch() {
+        long before = jdbc.sql("SELECT count(*) FROM follow_up WHERE status = 'sent'").query(Long.class).single();
+        producer.sendBody("direct:follow-up-dispatch", (Object) null);
+        return (int) (jdbc.sql("SELECT count(*) FROM follow_up WHERE status = 'sent'").query(Long.class).single() - before);
     }
 }
