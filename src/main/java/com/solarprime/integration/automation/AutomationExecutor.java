@@ -56,9 +56,8 @@ public class AutomationExecutor {
             } else if (action instanceof AlertSalesperson alert) {
                 alerts.queue(key, alert.userId(), alert.text(), leadId, event.kommoLeadId());
             } else if (action instanceof MoveStage move && leadId != null) {
-                if (leads.moveStage(leadId, move.stage())) {
-                    outbox.updateLead(leadId);
-                }
+                leads.moveStage(leadId, move.stage());
+                outbox.updateLead(leadId);
             }
         }
         jdbc.sql("UPDATE stage_history SET status = 'done', claimed_by = NULL, processed_at = now(), last_error = NULL WHERE id = ?")

@@ -4,7 +4,7 @@ import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.lead.StageChange;
 import com.solarprime.integration.qualification.LocalStage;
 import com.solarprime.integration.shared.DeadLetters;
-import com.solarprime.integration.shared.LogSanitizer;
+import com.solarprime.integration.shared.Failures;
 import com.solarprime.integration.shared.work.WorkQueue;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -57,7 +57,7 @@ public class StageChanges {
     public void failed(Exchange exchange) {
         Claimed claimed = exchange.getProperty(CLAIMED, Claimed.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = LogSanitizer.clean(cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        String reason = Failures.reason(cause);
         if (queue.retry(claimed.historyId(), claimed.attempts(), reason) == WorkQueue.Retry.GAVE_UP) {
             exchange.getMessage().setHeader(DeadLetters.PAYLOAD_REF, "stage_history:" + claimed.historyId());
             deadLetters.record(exchange);

@@ -67,16 +67,16 @@ public class FollowUps {
     }
 
     /** The lead answered: the "are you still there?" cadence ends, not meeting confirmations or reminders. */
-    public int stopOnReply(long leadId) {
-        return jdbc.sql("""
+    public void stopOnReply(long leadId) {
+        jdbc.sql("""
                         UPDATE follow_up SET status = 'cancelled', cancel_reason = 'lead replied'
                         WHERE lead_id = ? AND status = 'pending' AND type IN ('IMMEDIATE', 'DAILY', 'REENGAGEMENT')""")
                 .param(leadId).update();
     }
 
     /** Every pending follow-up of the lead (a consent confirmation excepted: it must still go out). */
-    public int cancelAll(long leadId, String reason) {
-        return jdbc.sql("UPDATE follow_up SET status = 'cancelled', cancel_reason = ? "
+    public void cancelAll(long leadId, String reason) {
+        jdbc.sql("UPDATE follow_up SET status = 'cancelled', cancel_reason = ? "
                 + "WHERE lead_id = ? AND status = 'pending' AND type <> 'CONSENT'").param(reason).param(leadId).update();
     }
 

@@ -1,7 +1,7 @@
 package com.solarprime.integration.inbox;
 
 import com.solarprime.integration.shared.DeadLetters;
-import com.solarprime.integration.shared.LogSanitizer;
+import com.solarprime.integration.shared.Failures;
 import com.solarprime.integration.shared.work.WorkQueue;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ public class Inbox {
     public void failed(Exchange exchange) {
         long id = id(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = LogSanitizer.clean(cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        String reason = Failures.reason(cause);
         int attempts = exchange.getMessage().getHeader("inboxAttempts", 1, Integer.class);
         if (queue.retry(id, attempts, reason) == WorkQueue.Retry.GAVE_UP) {
             deadLetters.record(exchange);

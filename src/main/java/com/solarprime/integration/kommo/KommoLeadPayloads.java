@@ -58,7 +58,7 @@ public class KommoLeadPayloads {
         text(profile, "competitor").ifPresent(v -> fields.add(value("competitor", v)));
         text(profile, "current_discount").ifPresent(v -> fields.add(value("current_discount", v)));
         text(profile, "observations").ifPresent(v -> fields.add(value("ai_notes", v)));
-        long followUps = jdbc.sql("SELECT count(*) FROM follow_up WHERE lead_id = ? AND status = 'sent'")
+        long followUps = jdbc.sql("SELECT count(*) FROM follow_up WHERE lead_id = ? AND status = 'sent' AND type NOT IN ('MESSAGE', 'CONSENT')")
                 .param(lead.id()).query(Long.class).single();
         if (followUps > 0) {
             fields.add(value("follow_up_count", followUps));

@@ -54,7 +54,7 @@ public class Reconciliation {
     }
 
     /** Aggregation of the enrich step: Kommo's answer (null for 204) read as a page of status changes. */
-    public KommoEventsPage withEvents(Object ignored, JsonNode events) {
+    public KommoEventsPage withEvents(KommoRequest request, JsonNode events) {
         return KommoEventsPage.parse(events == null ? "" : events.toString());
     }
 

@@ -45,25 +45,29 @@ public class LeadQualification {
         this.jdbc = jdbc;
     }
 
-    /** The agent's JSON as a profile; anything that is not a JSON object is the client's error. */
+    /**
+     * The agent's JSON as a profile, checked before anything is written: anything that is not a JSON object, and
+     * any invalid field (all of them listed), is the client's error.
+     */
     public LeadProfile parse(String body) {
+        LeadProfile profile;
         try {
-            LeadProfile profile = body == null || body.isBlank() ? null : json.readValue(body, LeadProfile.class);
-            if (profile == null) {
-                throw new ClientError(400, "body must be a JSON object with the lead's profile_data fields");
-            }
-            return profile;
+            profile = body == null || body.isBlank() ? null : json.readValue(body, LeadProfile.class);
         } catch (JsonProcessingException e) {
             throw new ClientError(400, "body is not valid JSON: " + e.getOriginalMessage());
         }
-    }
-
-    /** Runs in the {@code qualify} route's transaction. */
-    public Qualified qualify(LeadProfile profile) {
+        if (profile == null) {
+            throw new ClientError(400, "body must be a JSON object with the lead's profile_data fields");
+        }
         List<ProfileValidator.FieldError> errors = ProfileValidator.validate(profile);
         if (!errors.isEmpty()) {
             throw new ClientError(400, errors.size() + " invalid field(s)", errors);
         }
+        return profile;
+    }
+
+    /** Runs in the {@code qualify} route's transaction. */
+    public Qualified qualify(LeadProfile profile) {
         String phone = PhoneNumbers.toE164(profile.phone());
         long leadId = leads.contactByPhone(phone, null, null, null).leadId();
         Lead lead = leads.byId(leadId);

@@ -132,10 +132,10 @@ public class Leads {
         jdbc.sql("UPDATE lead SET sync_state = ? WHERE id = ?").param(state).param(leadId).update();
     }
 
-    /** True when the lead was in another stage. */
-    public boolean moveStage(long leadId, LocalStage stage) {
-        return jdbc.sql("UPDATE lead SET local_stage = :stage, updated_at = now() WHERE id = :id AND local_stage <> :stage")
-                .param("stage", stage.name()).param("id", leadId).update() > 0;
+    /** The lead's local stage; Kommo follows through an update of the lead. */
+    public void moveStage(long leadId, LocalStage stage) {
+        jdbc.sql("UPDATE lead SET local_stage = :stage, updated_at = now() WHERE id = :id")
+                .param("stage", stage.name()).param("id", leadId).update();
     }
 
     public void kommoStatus(long leadId, long statusId) {

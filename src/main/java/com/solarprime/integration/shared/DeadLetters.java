@@ -41,8 +41,7 @@ public class DeadLetters implements Processor {
         if (routeId == null) {
             routeId = exchange.getFromRouteId();
         }
-        String reason = LogSanitizer.clean(failure == null ? "unknown failure"
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        String reason = Failures.reason(failure);
         String payloadRef = exchange.getMessage().getHeader(PAYLOAD_REF, String.class);
         long id = jdbc.sql("""
                         INSERT INTO dead_letter (route_id, reason, payload_ref, payload, exchange_id)

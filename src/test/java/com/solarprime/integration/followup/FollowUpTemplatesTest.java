@@ -89,7 +89,7 @@ class FollowUpTemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FollowUpType.class, names = "CUSTOM", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = FollowUpType.class, names = {"CUSTOM", "MESSAGE", "CONSENT"}, mode = EnumSource.Mode.EXCLUDE)
     void noTemplateLeavesAPlaceholderOrADanglingSeparator(FollowUpType type) {
         for (String name : Arrays.asList(null, "", "  ", "🌞", "Maria")) {
             String text = templates.render(type, name);

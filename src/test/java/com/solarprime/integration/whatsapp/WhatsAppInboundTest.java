@@ -197,9 +197,13 @@ class WhatsAppInboundTest {
                 "SELECT opted_out_at IS NOT NULL FROM lead WHERE id = ?").param(lead).query(Boolean.class).single()).isTrue());
         await().ignoreExceptions().untilAsserted(() -> assertThat(count("SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'in'", lead))
                 .isEqualTo(3));
-        assertThat(count("SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'out' AND provider = 'log'", lead))
-                .as("one confirmation").isEqualTo(1);
+        // The confirmation is queued with the opt-out and sent by the follow-up dispatcher, whatever the hour.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(count(
+                "SELECT count(*) FROM message WHERE lead_id = ? AND direction = 'out' AND provider = 'log'", lead))
+                .as("one confirmation").isEqualTo(1));
         assertThat(count("SELECT count(*) FROM follow_up WHERE lead_id = ? AND status = 'pending'", lead)).isZero();
+        assertThat(jdbc.sql("SELECT type || ':' || status FROM follow_up WHERE lead_id = ? ORDER BY id").param(lead)
+                .query(String.class).list()).containsExactly("MEETING_REMINDER:cancelled", "CONSENT:sent");
         assertThat(jdbc.sql("SELECT tags::text FROM lead WHERE id = ?").param(lead).query(String.class).single()).contains("Opt-out");
         assertThat(count("SELECT count(*) FROM kommo_outbox WHERE lead_id = ? AND kind = 'note'", lead)).isEqualTo(1);
 
