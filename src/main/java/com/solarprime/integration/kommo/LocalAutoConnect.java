@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,20 +28,41 @@ public class LocalAutoConnect {
     private final OAuthFlow oauth;
     private final AccountMap map;
     private final Provisioner provisioner;
+    private final CamelContext camel;
     private final HttpClient browser = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     public LocalAutoConnect(KommoProperties kommo, KommoTokenStore tokens, OAuthFlow oauth, AccountMap map,
-                            Provisioner provisioner) {
+                            Provisioner provisioner, CamelContext camel) {
         this.kommo = kommo;
         this.tokens = tokens;
         this.oauth = oauth;
         this.map = map;
         this.provisioner = provisioner;
+        this.camel = camel;
     }
 
+    /** The flow goes through this service's own routes: once both the web server and the routes are up. */
     @EventListener(ApplicationReadyEvent.class)
-    public void onReady() {
+    public void onReady() throws Exception {
+        if (camel.isStarted()) {
+            connectLogged();
+        } else {
+            camel.addStartupListener(new ExtendedStartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                    // Routes are not running yet: wait for onCamelContextFullyStarted.
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                    connectLogged();
+                }
+            });
+        }
+    }
+
+    private void connectLogged() {
         try {
             connectIfLocal();
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import com.solarprime.integration.kommo.KommoCommands;
 import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
+import com.solarprime.integration.support.KommoFixtures;
 import com.solarprime.integration.support.LeadProfiles;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
@@ -50,12 +51,14 @@ class PipelineAutomationTest {
     ProducerTemplate producer;
 
     Http http;
+    KommoFixtures fixtures;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        admin("/webhooks/drop", "{\"drop\":false}");
+        fixtures = new KommoFixtures(kommo, map, http);
+        fixtures.admin("/webhooks/drop", "{\"drop\":false}");
     }
 
     @Test
@@ -71,8 +74,8 @@ class PipelineAutomationTest {
 
     @Test
     void aStatusChangeRunsItsStageActionsOnceHoweverOftenItIsDelivered() {
-        long lead = kommoLead();
-        String form = statusForm(lead, map.statusId("IN_QUALIFICATION"), map.statusId("NEW"), 1796000000L);
+        long lead = fixtures.personCreatedLead();
+        String form = fixtures.statusForm(lead, map.statusId("IN_QUALIFICATION"), map.statusId("NEW"), 1796000000L);
 
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> reply = http.post(HOOK, "application/x-www-form-urlencoded", form);
@@ -80,9 +83,9 @@ class PipelineAutomationTest {
             assertThat(reply.headers().map().keySet()).noneMatch(h -> h.contains("[") || h.contains("leads"));
         }
 
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(taskTexts(lead))
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.taskTexts(lead))
                 .containsExactly("Iniciar qualificação via WhatsApp"));
-        List<Long> due = tasks(lead).findValues("complete_till").stream().map(JsonNode::asLong).toList();
+        List<Long> due = fixtures.tasks(lead).findValues("complete_till").stream().map(JsonNode::asLong).toList();
         assertThat(due).allSatisfy(t -> {
             var local = java.time.Instant.ofEpochSecond(t).atZone(ZoneId.of("America/Recife"));
             assertThat(local.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -94,12 +97,12 @@ class PipelineAutomationTest {
 
     @Test
     void theJsonVariantAndUnknownEventsAreAccepted() {
-        long lead = kommoLead();
+        long lead = fixtures.personCreatedLead();
         String body = "{\"leads\":{\"status\":[{\"id\":\"" + lead + "\",\"status_id\":\"" + map.statusId("IN_NEGOTIATION")
                 + "\",\"pipeline_id\":\"" + map.pipelineId() + "\",\"old_status_id\":\"" + map.statusId("NEW")
                 + "\",\"updated_at\":\"1796000100\"}]},\"account\":{\"id\":\"1\",\"subdomain\":\"solarprime\"}}";
         assertThat(http.post(HOOK, "application/json", body).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(taskTexts(lead))
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.taskTexts(lead))
                 .containsExactlyInAnyOrder("Preparar proposta personalizada", "Calcular economia detalhada"));
 
         String unknown = "catalogs[add][0][id]=77&account[subdomain]=solarprime";
@@ -153,27 +156,27 @@ class PipelineAutomationTest {
     @Test
     void movingACardOnTheSandboxPageTriggersTheWholeChain() {
         assertThat(commands.run("register-webhooks").ok()).isTrue();
-        long lead = kommoLead();
+        long lead = fixtures.personCreatedLead();
         HttpResponse<String> move = http.post("/sandbox/kommo/ui/leads/" + lead + "/move", "application/json",
                 "{\"status_id\":" + 142 + ",\"pipeline_id\":" + map.pipelineId() + "}", "Authorization", Http.ADMIN_AUTH);
         assertThat(move.statusCode()).as(move.body()).isLessThan(300);
 
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(notes(lead))
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.notes(lead))
                 .anyMatch(n -> n.contains("Negócio fechado com sucesso")));
     }
 
     @Test
     void aDroppedWebhookIsCaughtByReconciliationOnce() {
         assertThat(commands.run("register-webhooks").ok()).isTrue();
-        long lead = kommoLead();
-        admin("/webhooks/drop", "{\"drop\":true}");
+        long lead = fixtures.personCreatedLead();
+        fixtures.admin("/webhooks/drop", "{\"drop\":true}");
         kommo.call(KommoRequest.patch("/api/v4/leads/" + lead, Map.of("status_id", map.statusId("PROPOSAL_SENT"),
                 "pipeline_id", map.pipelineId())));
 
         producer.sendBody("direct:kommo-reconcile-run", null);
         producer.sendBody("direct:kommo-reconcile-run", null);
 
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(taskTexts(lead)).hasSize(3));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.taskTexts(lead)).hasSize(3));
         assertThat(jdbc.sql("SELECT source FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(String.class).list())
                 .containsExactly("reconcile");
     }
@@ -181,7 +184,7 @@ class PipelineAutomationTest {
     @Test
     void meetingSlotsLeaveOutBookedMeetings() throws Exception {
         LocalDate day = LocalDate.now(ZoneId.of("America/Recife")).plusDays(14).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
-        long lead = kommoLead();
+        long lead = fixtures.personCreatedLead();
         for (int hour : new int[] {10, 15}) {
             long at = day.atTime(hour, 0).atZone(ZoneId.of("America/Recife")).toEpochSecond();
             kommo.call(KommoRequest.post("/api/v4/tasks", List.of(Map.of("text", "Reunião", "complete_till", at,
@@ -199,34 +202,6 @@ class PipelineAutomationTest {
         assertThat(http.get("/api/meetings/slots?date=tomorrow", "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(400);
     }
 
-    private long kommoLead() {
-        JsonNode created = kommo.call(KommoRequest.post("/api/v4/leads", List.of(Map.of("name", "Lead de pessoa",
-                "pipeline_id", map.pipelineId(), "status_id", map.statusId("NEW")))));
-        return created.path("_embedded").path("leads").get(0).path("id").asLong();
-    }
-
-    private String statusForm(long lead, long to, long from, long updatedAt) {
-        return "leads[status][0][id]=" + lead + "&leads[status][0][status_id]=" + to + "&leads[status][0][pipeline_id]="
-                + map.pipelineId() + "&leads[status][0][old_status_id]=" + from + "&leads[status][0][old_pipeline_id]="
-                + map.pipelineId() + "&leads[status][0][updated_at]=" + updatedAt
-                + "&account[subdomain]=solarprime&account[id]=31000001&account[_links][self]=https://solarprime.kommo.com";
-    }
-
-    private JsonNode tasks(long lead) {
-        JsonNode tasks = kommo.call(KommoRequest.get("/api/v4/tasks", Map.of("filter[entity_type]", "leads",
-                "filter[entity_id]", String.valueOf(lead))));
-        return tasks == null ? json.createObjectNode() : tasks;
-    }
-
-    private List<String> taskTexts(long lead) {
-        return tasks(lead).path("_embedded").path("tasks").findValuesAsText("text");
-    }
-
-    private List<String> notes(long lead) {
-        JsonNode notes = kommo.call(KommoRequest.get("/api/v4/leads/" + lead + "/notes"));
-        return notes == null ? List.of() : notes.path("_embedded").path("notes").findValuesAsText("text");
-    }
-
     private long awaitKommoId(String phone) {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT kommo_lead_id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single()).isNotNull());
@@ -240,16 +215,5 @@ class PipelineAutomationTest {
 
     private long inboxRows() {
         return jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo'").query(Long.class).single();
-    }
-
-    private String admin(String path, String body) {
-        HttpResponse<String> reply = http.post("/sandbox/kommo/_admin" + path, "application/json", body,
-                "Authorization", Http.ADMIN_AUTH);
-        assertThat(reply.statusCode()).isEqualTo(200);
-        return reply.body();
-    }
-
-    private String admin(String path) {
-        return http.get("/sandbox/kommo/_admin" + path, "Authorization", Http.ADMIN_AUTH).body();
     }
 }

@@ -12,8 +12,8 @@ import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
 import com.solarprime.integration.support.MutableClock;
-import com.solarprime.integration.support.StubServer;
 import com.solarprime.integration.support.StubServer.Reply;
+import com.solarprime.integration.support.StubServer;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -63,7 +63,7 @@ class FollowUpEngineTest {
         registry.add("solarprime.whatsapp.meta.graph-base-url", meta::url);
         registry.add("solarprime.whatsapp.meta.phone-number-id", () -> "PNID");
         registry.add("solarprime.whatsapp.meta.access-token", () -> "meta-token");
-        registry.add("solarprime.follow-up.retry-backoff", () -> "1s");
+        registry.add("solarprime.work.queues.follow-ups.retry-backoff", () -> "1s");
     }
 
     @AfterAll
