@@ -15,6 +15,17 @@ public class AutomationTexts {
     private final Map<String, TextTemplate> templates = new ConcurrentHashMap<>();
 
     /**
+     * The words themselves, placeholders left for whoever renders them later (a follow-up's {@code {nome}} is filled
+     * in when it is sent).
+     */
+    public String raw(String template, String text) {
+        if (template != null && !template.isBlank()) {
+            return TextTemplate.fromClasspath("templates/automation/" + template.strip() + ".txt").source();
+        }
+        return text;
+    }
+
+    /**
      * @param template a template name, or blank when {@code text} is given
      * @param text the route's own text, or blank
      */

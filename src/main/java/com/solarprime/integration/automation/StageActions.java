@@ -89,7 +89,7 @@ public class StageActions {
         if (run.event().leadId() == null) {
             return;
         }
-        String message = template == null && text == null ? null : texts.render(template, text, values(run, null));
+        String message = template == null && text == null ? null : texts.raw(template, text);
         String key = "follow-up:" + type + "@" + due + (message == null ? "" : ":" + name(template, text));
         dueRules.followUp(DueRule.parse(due), run.event())
                 .ifPresent(dueAt -> run.plan(new ScheduleFollowUp(key, type, dueAt, message)));

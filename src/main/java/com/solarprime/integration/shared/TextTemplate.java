@@ -35,6 +35,11 @@ public final class TextTemplate {
         this.source = STANDALONE_TAG.matcher(source).replaceAll("$1");
     }
 
+    /** The template's text, placeholders unfilled. */
+    public String source() {
+        return source.stripTrailing();
+    }
+
     public static TextTemplate of(String name, String source) {
         return new TextTemplate(name, source);
     }
