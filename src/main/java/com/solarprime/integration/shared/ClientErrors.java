@@ -24,7 +24,8 @@ public class ClientErrors {
 
     public void reply(Exchange exchange) throws JsonProcessingException {
         ClientError error = clientError(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        log.warn("Route {} refused a request with {}: {}", exchange.getFromRouteId(), error.status(),
+        // Refusals are the client's business and can come by the thousand: not worth a line each at INFO.
+        log.debug("Route {} refused a request with {}: {}", exchange.getFromRouteId(), error.status(),
                 LogSanitizer.clean(error.getMessage()));
         Map<String, Object> body = new LinkedHashMap<>();
         HttpStatus status = HttpStatus.resolve(error.status());
