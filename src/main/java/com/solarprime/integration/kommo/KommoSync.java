@@ -40,12 +40,11 @@ public class KommoSync {
     private final AccountMap map;
     private final KommoSyncProperties sync;
     private final StageHistory stageHistory;
-    private final KommoOutbox outbox;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
 
     public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
-                     AccountMap map, KommoSyncProperties sync, StageHistory stageHistory, KommoOutbox outbox,
+                     AccountMap map, KommoSyncProperties sync, StageHistory stageHistory,
                      ObjectMapper json, TransactionTemplate tx) {
         this.kommo = kommo;
         this.claims = claims;
@@ -54,7 +53,6 @@ public class KommoSync {
         this.map = map;
         this.sync = sync;
         this.stageHistory = stageHistory;
-        this.outbox = outbox;
         this.json = json;
         this.tx = tx;
     }
@@ -151,24 +149,35 @@ public class KommoSync {
         }
         List<Map<String, Object>> body = toCreate.stream().map(l -> payloads.complex(l, profiles.get(l.id()))).toList();
         JsonNode created = kommo.call(KommoRequest.post("/api/v4/leads/complex", body));
+        List<Map<String, Object>> retag = new ArrayList<>();
+        for (JsonNode result : created) {
+            Lead lead = createdLead(toCreate, result);
+            if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
+                retag.add(Map.of("id", result.path("id").asLong(), "_embedded", Map.of("tags", KommoLeadPayloads.tags(lead.tags()))));
+            }
+        }
+        // At once, before anyone in Kommo can have added a tag of their own that this would replace.
+        if (!retag.isEmpty()) {
+            kommo.call(KommoRequest.patch("/api/v4/leads", retag));
+        }
         return () -> {
             for (JsonNode result : created) {
-                long leadId = Long.parseLong(result.path("request_id").get(0).asText());
+                Lead lead = createdLead(toCreate, result);
                 long kommoId = result.path("id").asLong();
-                Lead lead = toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
                 long status = map.statusId(lead.stage().name());
-                leads.linkedToKommo(leadId, kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
+                leads.linkedToKommo(lead.id(), kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
                         status);
                 // Created straight into its stage: that is its first stage change, and its automation runs
                 // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
                 stageHistory.record(new StageChange(kommoId, map.pipelineId(), null, status, lead.stage(),
                         java.time.Instant.now(), "sync"));
-                if (sync.reapplyTagsAfterCreate() && lead.tags().size() > 1) {
-                    // The update reads Kommo's tags and sends them merged with ours.
-                    outbox.updateLead(leadId);
-                }
             }
         };
+    }
+
+    private static Lead createdLead(List<Lead> toCreate, JsonNode result) {
+        long leadId = Long.parseLong(result.path("request_id").get(0).asText());
+        return toCreate.stream().filter(l -> l.id() == leadId).findFirst().orElseThrow();
     }
 
     /**
