@@ -9,7 +9,6 @@ import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.shared.SharedRate;
 import com.solarprime.integration.shared.TextTemplate;
 import com.solarprime.integration.shared.work.WorkQueue;
-import com.solarprime.integration.whatsapp.Messages;
 import com.solarprime.integration.whatsapp.OutboundMessage;
 import com.solarprime.integration.whatsapp.WhatsAppProperties;
 import com.solarprime.integration.whatsapp.WhatsAppSendException;
@@ -62,14 +61,20 @@ public class FollowUpDispatch {
         }
     }
 
-    /** A follow-up the provider took. */
-    public record Sent(long followUpId, long leadId, FollowUpType type, String note, String noteKey) {
+    /**
+     * A follow-up the provider took.
+     *
+     * @param providerMessageId the provider's id of the message
+     * @param text what was said
+     * @param note the Kommo note about it, keyed by {@code noteKey}
+     */
+    public record Sent(long followUpId, long leadId, FollowUpType type, String providerMessageId, String text,
+                       Instant sentAt, String note, String noteKey) {
     }
 
     private final WorkQueue queue;
     private final JdbcClient jdbc;
     private final Leads leads;
-    private final Messages messages;
     private final FollowUpTemplates templates;
     private final BusinessCalendar calendar;
     private final FollowUpProperties properties;
@@ -79,13 +84,12 @@ public class FollowUpDispatch {
     private final TextTemplate sentNote = TextTemplate.fromClasspath("templates/followup/sent-note.txt");
     private final TextTemplate gaveUpNote = TextTemplate.fromClasspath("templates/followup/gave-up-note.txt");
 
-    public FollowUpDispatch(@Qualifier("followUpQueue") WorkQueue queue, JdbcClient jdbc, Leads leads, Messages messages,
+    public FollowUpDispatch(@Qualifier("followUpQueue") WorkQueue queue, JdbcClient jdbc, Leads leads,
                             FollowUpTemplates templates, BusinessCalendar calendar, FollowUpProperties properties,
                             WhatsAppProperties whatsapp, SharedRate rate, Clock clock) {
         this.queue = queue;
         this.jdbc = jdbc;
         this.leads = leads;
-        this.messages = messages;
         this.templates = templates;
         this.calendar = calendar;
         this.properties = properties;
@@ -134,7 +138,7 @@ public class FollowUpDispatch {
         return decision.message();
     }
 
-    /** The provider took it (body: its message id): marked sent and stored as our message of the conversation. */
+    /** The provider took it (body: its message id): marked sent. */
     public Sent sent(Exchange exchange) {
         Decision decision = exchange.getProperty(DECISION, Decision.class);
         Claim claim = decision.claim();
@@ -144,11 +148,9 @@ public class FollowUpDispatch {
                         UPDATE follow_up SET status = 'sent', claimed_by = NULL, sent_at = :now, provider_message_id = :provider,
                             last_error = NULL WHERE id = :id""")
                 .param("now", Timestamp.from(now)).param("provider", providerId).param("id", claim.id()).update();
-        messages.store(claim.leadId(), whatsapp.provider(), providerId, "out", "text", decision.message().text(), now);
-        leads.touched(claim.leadId(), false, now);
         log.info("Follow-up {} ({}) sent to lead {}", claim.id(), claim.type(), claim.leadId());
-        return new Sent(claim.id(), claim.leadId(), claim.type(), sentNote.render(Map.of("tipo", claim.type().name())),
-                "follow-up-sent:" + claim.id());
+        return new Sent(claim.id(), claim.leadId(), claim.type(), providerId, decision.message().text(), now,
+                sentNote.render(Map.of("tipo", claim.type().name())), "follow-up-sent:" + claim.id());
     }
 
     /** A sent DAILY nudge is followed by the next one a day later. */

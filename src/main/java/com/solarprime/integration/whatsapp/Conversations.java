@@ -48,12 +48,14 @@ public class Conversations {
     private final MetaWebhookParser meta;
     private final Leads leads;
     private final Messages messages;
+    private final WhatsAppProperties whatsapp;
 
-    public Conversations(ObjectMapper json, Leads leads, Messages messages) {
+    public Conversations(ObjectMapper json, Leads leads, Messages messages, WhatsAppProperties whatsapp) {
         this.evolution = new EvolutionWebhookParser(json);
         this.meta = new MetaWebhookParser(json);
         this.leads = leads;
         this.messages = messages;
+        this.whatsapp = whatsapp;
     }
 
     /** The messages of a stored delivery (it was checked on arrival, so anything else means nothing to do). */
@@ -76,6 +78,12 @@ public class Conversations {
         boolean fresh = messages.store(leadId, m.provider().dbValue(), m.providerMessageId(), m.direction().dbValue(),
                 m.messageType().dbValue(), m.text(), m.sentAt());
         return new Recorded(leadId, m, contact.get().created(), fresh);
+    }
+
+    /** A message our side sent through the provider, recorded like any other of the conversation. */
+    public void ourMessage(long leadId, String providerMessageId, String text, Instant sentAt) {
+        messages.store(leadId, whatsapp.provider(), providerMessageId, "out", "text", text, sentAt);
+        leads.touched(leadId, false, sentAt);
     }
 
     /** When the lead last wrote, or was last written to. */

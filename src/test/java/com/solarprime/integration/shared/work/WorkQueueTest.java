@@ -1,0 +1,91 @@
+package com.solarprime.integration.shared.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.solarprime.integration.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one claim mechanism of the work tables, on the Kommo outbox (rows of a kind the sync leaves alone): claims
+ * are exclusive, failures back off and end as failed after the cap, and only the claims of an instance that
+ * stopped checking in are taken over.
+ */
+@IntegrationTest
+class WorkQueueTest {
+
+    @Autowired
+    @Qualifier("kommoOutboxQueue")
+    WorkQueue outbox;
+    @Autowired
+    ServiceInstance instance;
+    @Autowired
+    WorkProperties work;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void nothingElsePending() {
+        jdbc.sql("UPDATE kommo_outbox SET status = 'done' WHERE kind = 'task_complete'").update();
+    }
+
+    @Test
+    void aRowIsClaimedOnceThenRetriedWithABackoffAndFailsWithItsLastErrorAfterTheCap() {
+        long row = queued();
+        int maxAttempts = work.queue(WorkQueues.KOMMO_OUTBOX).maxAttempts();
+
+        assertThat(claim()).containsExactly(row);
+        assertThat(claim()).as("claimed already").isEmpty();
+        assertThat(outbox.retry(row, 1, "Kommo answered 503")).isEqualTo(WorkQueue.Retry.LATER);
+        assertThat(jdbc.sql("SELECT status || ' ' || (next_attempt_at > now()) FROM kommo_outbox WHERE id = ?").param(row)
+                .query(String.class).single()).isEqualTo("pending true");
+        assertThat(claim()).as("waiting out its backoff").isEmpty();
+
+        assertThat(outbox.retry(row, maxAttempts, "Kommo answered 503 again")).isEqualTo(WorkQueue.Retry.GAVE_UP);
+        assertThat(jdbc.sql("SELECT status || ': ' || last_error FROM kommo_outbox WHERE id = ?").param(row)
+                .query(String.class).single()).isEqualTo("failed: Kommo answered 503 again");
+    }
+
+    @Test
+    void theBackoffDoublesUpToItsCap() {
+        WorkProperties.Queue queue = work.queue(WorkQueues.KOMMO_OUTBOX);
+
+        assertThat(queue.backoff(2)).isEqualTo(queue.retryBackoff().multipliedBy(2));
+        assertThat(queue.backoff(40)).isEqualTo(queue.maxBackoff());
+    }
+
+    @Test
+    void theClaimsOfAnInstanceThatStoppedCheckingInAreTakenOverAndALiveOnesAreNot() {
+        long ofTheDead = queued();
+        long ofTheLiving = queued();
+        jdbc.sql("""
+                INSERT INTO service_instance (id, host, pid, heartbeat_at) VALUES
+                    ('dead', 'h', 1, now() - interval '1 hour'), ('slow but alive', 'h', 2, now())
+                ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at""").update();
+        claimedBy(ofTheDead, "dead");
+        claimedBy(ofTheLiving, "slow but alive");
+
+        assertThat(claim()).containsExactly(ofTheDead);
+        assertThat(jdbc.sql("SELECT claimed_by FROM kommo_outbox WHERE id = ?").param(ofTheDead).query(String.class).single())
+                .isEqualTo(instance.id());
+    }
+
+    private long queued() {
+        return jdbc.sql("INSERT INTO kommo_outbox (kind, payload) VALUES ('task_complete', '{}') RETURNING id")
+                .query(Long.class).single();
+    }
+
+    private void claimedBy(long row, String owner) {
+        jdbc.sql("UPDATE kommo_outbox SET status = 'claimed', claimed_by = ?, claimed_at = now() - interval '1 day' WHERE id = ?")
+                .param(owner).param(row).update();
+    }
+
+    private List<Long> claim() {
+        return outbox.claim("w.kind = 'task_complete'", Map.of(), "id", "id", (rs, n) -> rs.getLong(1));
+    }
+}
