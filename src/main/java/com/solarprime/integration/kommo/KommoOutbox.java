@@ -33,19 +33,22 @@ public class KommoOutbox {
         }
     }
 
-    /** The lead reaches Kommo: created when it is not there yet, else brought up to date. */
+    /**
+     * The lead's change reaches Kommo whatever the state of its creation: created when it never was, and brought up
+     * to date in any case (the update is skipped without a call when the creation already carried this change).
+     */
     public void syncLead(long leadId) {
-        boolean inKommo = jdbc.sql("SELECT kommo_lead_id IS NOT NULL FROM lead WHERE id = ?").param(leadId)
-                .query(Boolean.class).single();
-        if (inKommo) {
-            updateLead(leadId);
-        } else {
-            createLead(leadId);
-        }
+        createLead(leadId);
+        updateLead(leadId);
     }
 
-    /** Brings the Kommo lead up to date with the local one (fields, tags merged, stage forward only). */
+    /**
+     * Brings the Kommo lead up to date with the local one (fields, tags merged, stage forward only). The lead's sync
+     * version marks the change, so that a write already carrying it does not leave this one behind, nor the other
+     * way round.
+     */
     public void updateLead(long leadId) {
+        jdbc.sql("UPDATE lead SET sync_version = sync_version + 1 WHERE id = ?").param(leadId).update();
         jdbc.sql("""
                         INSERT INTO kommo_outbox (kind, lead_id, payload) VALUES ('lead_update', ?, '{}'::jsonb)
                         ON CONFLICT (lead_id) WHERE kind = 'lead_update' AND status = 'pending' DO NOTHING""")

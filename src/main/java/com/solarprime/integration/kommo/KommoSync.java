@@ -133,6 +133,7 @@ public class KommoSync {
 
     private Runnable create(List<OutboxClaims.Claim> batch) {
         List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).toList();
+        Map<Long, Long> versions = leads.syncVersions(ids);
         Map<Long, JsonNode> profiles = leads.profiles(ids);
         List<Lead> toCreate = new ArrayList<>();
         for (Lead lead : leads.byIds(ids)) {
@@ -167,6 +168,7 @@ public class KommoSync {
                 long status = map.statusId(lead.stage().name());
                 leads.linkedToKommo(lead.id(), kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
                         status);
+                leads.synced(lead.id(), versions.get(lead.id()));
                 // Created straight into its stage: that is its first stage change, and its automation runs
                 // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
                 stageHistory.record(new StageChange(kommoId, map.pipelineId(), null, status, lead.stage(),
@@ -201,7 +203,13 @@ public class KommoSync {
     }
 
     private Runnable update(List<OutboxClaims.Claim> batch) {
-        List<Long> ids = batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList();
+        List<Long> claimed = batch.stream().map(OutboxClaims.Claim::leadId).distinct().toList();
+        java.util.Set<Long> upToDate = leads.upToDateInKommo(claimed);
+        List<Long> ids = claimed.stream().filter(id -> !upToDate.contains(id)).toList();
+        if (ids.isEmpty()) {
+            return NOTHING;
+        }
+        Map<Long, Long> versions = leads.syncVersions(ids);
         List<Lead> local = leads.byIds(ids);
         Map<Long, JsonNode> profiles = leads.profiles(ids);
         Map<String, String> query = new LinkedHashMap<>();
@@ -215,6 +223,7 @@ public class KommoSync {
             found.path("_embedded").path("leads").forEach(l -> current.put(l.path("id").asLong(), l));
         }
         List<Map<String, Object>> patch = new ArrayList<>();
+        List<Long> sent = new ArrayList<>();
         Map<Long, Long> moved = new HashMap<>();
         for (Lead lead : local) {
             JsonNode inKommo = current.get(lead.kommoLeadId());
@@ -234,6 +243,7 @@ public class KommoSync {
                 moved.put(lead.id(), status);
             });
             patch.add(change);
+            sent.add(lead.id());
         }
         if (patch.isEmpty()) {
             return NOTHING;
@@ -244,6 +254,7 @@ public class KommoSync {
             result.path("_embedded").path("leads").forEach(l -> updatedAt.put(l.path("id").asLong(), l.path("updated_at").asLong()));
         }
         return () -> {
+            sent.forEach(id -> leads.synced(id, versions.get(id)));
             for (Lead lead : local) {
                 Long status = moved.get(lead.id());
                 if (status != null) {

@@ -138,6 +138,28 @@ public class Leads {
                 .param("stage", stage.name()).param("id", leadId).update();
     }
 
+    /**
+     * The leads' sync versions. Read before the leads themselves, so that a change committed in between is never
+     * taken as carried by the write: at worst it is sent once more.
+     */
+    public java.util.Map<Long, Long> syncVersions(List<Long> ids) {
+        java.util.Map<Long, Long> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, sync_version FROM lead WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> versions.put(rs.getLong(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /** Kommo has the lead as it was at this sync version. */
+    public void synced(long leadId, long version) {
+        jdbc.sql("UPDATE lead SET synced_version = GREATEST(synced_version, ?) WHERE id = ?").param(version).param(leadId).update();
+    }
+
+    /** Leads whose latest change Kommo has already. */
+    public java.util.Set<Long> upToDateInKommo(List<Long> ids) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM lead WHERE id = ANY(:ids) AND synced_version >= sync_version")
+                .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     public void kommoStatus(long leadId, long statusId) {
         jdbc.sql("UPDATE lead SET kommo_status_id = ?, updated_at = now() WHERE id = ?").param(statusId).param(leadId).update();
     }

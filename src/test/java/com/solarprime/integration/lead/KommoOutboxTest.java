@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoRequest;
 import com.solarprime.integration.support.Http;
@@ -36,6 +37,8 @@ class KommoOutboxTest {
     JdbcClient jdbc;
     @Autowired
     KommoClient kommo;
+    @Autowired
+    AccountMap map;
 
     Http http;
 
@@ -65,6 +68,37 @@ class KommoOutboxTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT count(*) FROM kommo_outbox o JOIN lead l ON l.id = o.lead_id WHERE l.phone_e164 = ANY(?) AND o.status <> 'done'")
                 .param(phones.stream().map(p -> "+" + p).toArray(String[]::new)).query(Long.class).single()).isZero());
+    }
+
+    /** Issue 11, defect 1: a qualification landing while the lead's creation is on its way reaches Kommo too. */
+    @Test
+    void aQualificationArrivingWhileTheCreationIsInFlightReachesKommo() {
+        String phone = freshPhone();
+        admin("/faults/latency", "{\"ms\":2000}");
+        try {
+            assertThat(http.post("/webhooks/whatsapp/evolution", "application/json",
+                    evolutionText(phone, freshId(), "Oi, quero saber da energia solar", false),
+                    "X-Webhook-Secret", EVOLUTION_SECRET).statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "claimed".equals(jdbc.sql("""
+                            SELECT o.status FROM kommo_outbox o JOIN lead l ON l.id = o.lead_id
+                            WHERE l.phone_e164 = ? AND o.kind = 'lead_create'""").param("+" + phone).query(String.class)
+                    .optional().orElse(null)));
+
+            assertThat(http.post("/api/leads/qualification", "application/json",
+                    LeadProfiles.profile(phone, 4500, "usina_propria", "imediato", "value_assessment"),
+                    "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(200);
+        } finally {
+            admin("/faults/latency", "{\"ms\":0}");
+        }
+
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptions().untilAsserted(() -> {
+            long id = jdbc.sql("SELECT kommo_lead_id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
+            JsonNode lead = kommo.call(KommoRequest.get("/api/v4/leads/" + id));
+            assertThat(lead.path("custom_fields_values").findValuesAsText("field_id")).contains(
+                    String.valueOf(map.fieldId("qualification_score")), String.valueOf(map.fieldId("energy_bill_value")));
+            assertThat(lead.path("status_id").asLong()).isEqualTo(map.statusId("IN_QUALIFICATION"));
+        });
+        assertThat(kommoLeadsWithPhone(phone)).isEqualTo(1);
     }
 
     @Test
