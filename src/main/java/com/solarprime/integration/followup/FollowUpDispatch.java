@@ -166,16 +166,21 @@ public class FollowUpDispatch {
     }
 
     /**
-     * After the configured number of follow-ups without any reply the lead is given up as lost: true when this
-     * send reached that number.
+     * After the configured number of "no reply" nudges (IMMEDIATE, DAILY, REENGAGEMENT) without any reply the lead
+     * is given up as lost: true when this send reached that number. Only before a meeting was scheduled: a meeting,
+     * a proposal or a person's move in Kommo puts the deal in a salesperson's hands, and proposal follow-ups are
+     * no silence to give up on.
      */
     public boolean givesUp(Sent sent) {
+        if (!sent.type().cancelledByReply() || !leads.byId(sent.leadId()).stage().isBeforeTheMeeting()) {
+            return false;
+        }
         long unanswered = jdbc.sql("""
                         SELECT count(*) FROM follow_up f JOIN lead l ON l.id = f.lead_id
-                        WHERE f.lead_id = ? AND f.status = 'sent' AND f.type IN ('IMMEDIATE', 'DAILY', 'REENGAGEMENT', 'PROPOSAL')
+                        WHERE f.lead_id = ? AND f.status = 'sent' AND f.type IN ('IMMEDIATE', 'DAILY', 'REENGAGEMENT')
                           AND (l.last_inbound_at IS NULL OR f.sent_at > l.last_inbound_at)""")
                 .param(sent.leadId()).query(Long.class).single();
-        return unanswered >= properties.maxUnanswered() && leads.byId(sent.leadId()).stage() != LocalStage.LOST;
+        return unanswered >= properties.maxUnanswered();
     }
 
     /** The note saying why the lead was given up. */

@@ -53,9 +53,13 @@ public class FollowUps {
 
     /**
      * Our side spoke (the agent, a salesperson): the "no reply" cadence starts again from this message —
-     * a nudge shortly after it and a daily one — replacing the cadence of an earlier message.
+     * a nudge shortly after it and a daily one — replacing the cadence of an earlier message. Only before a meeting
+     * is scheduled: from then on a salesperson owns the conversation, and nudges would only lead to a give-up.
      */
     public void restartCadence(long leadId, Instant ourMessageAt, String messageId) {
+        if (!leads.byId(leadId).stage().isBeforeTheMeeting()) {
+            return;
+        }
         jdbc.sql("""
                         UPDATE follow_up SET status = 'cancelled', cancel_reason = 'superseded by a newer message of ours'
                         WHERE lead_id = ? AND status = 'pending' AND type IN ('IMMEDIATE', 'DAILY')""")

@@ -280,15 +280,17 @@ public class KommoSync {
 
     /**
      * The local stage's status when the forward-only rule allows moving there from where the lead is in Kommo.
-     * Lost is the exception: the service decides it (no reply after the last follow-up) from any open stage.
-     * A lead in a status this service does not know (another pipeline, the incoming-leads stage) is left alone.
+     * Lost is the exception the service decides itself (no reply to its nudges), and only while the lead is before a
+     * meeting in Kommo too: a person's later move is never overridden. A lead in a status this service does not
+     * know (another pipeline, the incoming-leads stage) is left alone.
      */
     private Optional<Long> forwardStatus(Lead lead, JsonNode inKommo) {
         Optional<LocalStage> there = map.stageKeyOf(inKommo.path("status_id").asLong()).map(LocalStage::valueOf);
         if (there.isEmpty() || there.get() == lead.stage() || there.get() == LocalStage.WON || there.get() == LocalStage.LOST) {
             return Optional.empty();
         }
-        boolean allowed = lead.stage() == LocalStage.LOST || StageMapper.nextStage(there.get(), lead.stage()) != there.get();
+        boolean allowed = lead.stage() == LocalStage.LOST ? there.get().isBeforeTheMeeting()
+                : StageMapper.nextStage(there.get(), lead.stage()) != there.get();
         return allowed ? Optional.of(map.statusId(lead.stage().name())) : Optional.empty();
     }
 

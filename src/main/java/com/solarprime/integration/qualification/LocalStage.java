@@ -37,4 +37,12 @@ public enum LocalStage {
     public boolean isAfter(LocalStage other) {
         return ordinal() > other.ordinal();
     }
+
+    /**
+     * Before a meeting was scheduled: the stages where the automation may still chase a silent lead, and give it up.
+     * From Reunião Agendada on, a salesperson owns the deal.
+     */
+    public boolean isBeforeTheMeeting() {
+        return ordinal() < MEETING_SCHEDULED.ordinal();
+    }
 }

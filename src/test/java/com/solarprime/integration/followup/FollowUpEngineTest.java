@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.kommo.KommoClient;
 import com.solarprime.integration.kommo.KommoOutbox;
 import com.solarprime.integration.kommo.KommoRequest;
@@ -85,6 +86,8 @@ class FollowUpEngineTest {
     CamelContext camel;
     @Autowired
     KommoOutbox outbox;
+    @Autowired
+    AccountMap map;
 
     Http http;
     final AtomicInteger ids = new AtomicInteger();
@@ -220,6 +223,56 @@ class FollowUpEngineTest {
             assertThat(kommo.call(KommoRequest.get("/api/v4/leads/" + kommoId + "/notes")).path("_embedded").path("notes")
                     .findValuesAsText("text")).contains("Lead não respondeu após 3 tentativas de follow-up. Marcado como perdido.");
         });
+    }
+
+    /** Issue 11, defect 2: proposal follow-ups are no silence to give up on, and a proposal is a salesperson's deal. */
+    @Test
+    void threeUnansweredProposalFollowUpsDoNotCloseAnOpenDeal() {
+        long lead = lead(OPEN.minus(Duration.ofDays(1)));
+        jdbc.sql("UPDATE lead SET local_stage = 'PROPOSAL_SENT' WHERE id = ?").param(lead).update();
+        jdbc.sql("INSERT INTO follow_up (lead_id, type, due_at) VALUES (?, 'MEETING_REMINDER', ?)")
+                .param(lead).param(Timestamp.from(OPEN.plus(Duration.ofDays(3)))).update();
+        for (int i = 0; i < 3; i++) {
+            schedule(lead, "PROPOSAL", null);
+            clock.set(clock.instant().plusSeconds(60));
+            dispatch();
+        }
+
+        assertThat(jdbc.sql("SELECT local_stage FROM lead WHERE id = ?").param(lead).query(String.class).single())
+                .isEqualTo("PROPOSAL_SENT");
+        assertThat(jdbc.sql("SELECT type || ':' || status FROM follow_up WHERE lead_id = ?").param(lead).query(String.class).list())
+                .as("the meeting reminder stays, nothing is cancelled").contains("MEETING_REMINDER:pending")
+                .noneMatch(row -> row.endsWith("cancelled"));
+    }
+
+    /** Issue 11, defect 2: once a meeting is scheduled our messages no longer start the "no reply" cadence. */
+    @Test
+    void ourMessageAfterAMeetingWasScheduledStartsNoNudges() {
+        long lead = lead(OPEN.minus(Duration.ofDays(1)));
+        jdbc.sql("UPDATE lead SET local_stage = 'MEETING_SCHEDULED' WHERE id = ?").param(lead).update();
+
+        followUps.restartCadence(lead, OPEN, "wamid.after-the-meeting-was-scheduled");
+
+        assertThat(status(lead)).isEmpty();
+    }
+
+    /** Issue 11, defect 2: a person's move in Kommo wins over a give-up that did not know of it. */
+    @Test
+    void aGiveUpNeverOverridesAMeetingAPersonScheduledInKommo() {
+        long lead = lead(OPEN.minus(Duration.ofDays(1)));
+        long kommoId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT kommo_lead_id FROM lead WHERE id = ?").param(lead).query(Long.class).optional().orElse(null), id -> id != null);
+        kommo.call(KommoRequest.patch("/api/v4/leads/" + kommoId, Map.of("status_id", map.statusId("MEETING_SCHEDULED"),
+                "pipeline_id", map.pipelineId())));
+
+        jdbc.sql("UPDATE lead SET local_stage = 'LOST' WHERE id = ?").param(lead).update();
+        outbox.updateLead(lead);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM kommo_outbox WHERE lead_id = ? AND kind = 'lead_update' AND status <> 'done'")
+                .param(lead).query(Long.class).single() == 0);
+        assertThat(kommo.call(KommoRequest.get("/api/v4/leads/" + kommoId)).path("status_id").asLong())
+                .isEqualTo(map.statusId("MEETING_SCHEDULED"));
     }
 
     @Test
