@@ -46,7 +46,8 @@ public class StageChanges {
                 (rs, n) -> new Claimed(rs.getLong("id"), new StageChange(rs.getLong("kommo_lead_id"),
                         (Long) rs.getObject("pipeline_id", Long.class), (Long) rs.getObject("from_status_id", Long.class),
                         rs.getLong("to_status_id"),
-                        map.stageKeyOf(rs.getLong("to_status_id")).map(LocalStage::valueOf).orElse(null),
+                        map.stageKeyOf((Long) rs.getObject("pipeline_id", Long.class), rs.getLong("to_status_id"))
+                                .map(LocalStage::valueOf).orElse(null),
                         rs.getTimestamp("changed_at").toInstant(), rs.getString("source")),
                         (Long) rs.getObject("lead_id", Long.class), rs.getInt("attempts")));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !claimed.isEmpty());

@@ -25,6 +25,9 @@ public class AccountMap implements UserDirectory {
     public static final String USER = "user";
     public static final String MAIN_PIPELINE = "main";
     private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
+    /** Kommo's system statuses, the same ids in every pipeline. */
+    static final long WON_STATUS = 142;
+    static final long LOST_STATUS = 143;
 
     private final JdbcClient jdbc;
     private final KommoAccountProperties account;
@@ -75,6 +78,21 @@ public class AccountMap implements UserDirectory {
 
     public long statusId(String stageKey) {
         return require(STATUS, stageKey);
+    }
+
+    /**
+     * The stage key of a status in the given pipeline: none for another pipeline, since Kommo's won and lost statuses
+     * (142, 143) exist in every pipeline; without a pipeline, only a status that cannot be another pipeline's.
+     */
+    public Optional<String> stageKeyOf(Long pipelineId, long statusId) {
+        if (pipelineId == null ? statusId == WON_STATUS || statusId == LOST_STATUS : !isOurPipeline(pipelineId)) {
+            return Optional.empty();
+        }
+        return stageKeyOf(statusId);
+    }
+
+    public boolean isOurPipeline(long pipelineId) {
+        return id(PIPELINE, MAIN_PIPELINE).map(ours -> ours == pipelineId).orElse(false);
     }
 
     /** The stage key of a Kommo status of our pipeline, if it is one of ours. */

@@ -49,8 +49,9 @@ public class KommoEvents {
         for (KommoEvent event : delivery.events()) {
             if (event.statusChange().isPresent()) {
                 StatusChange change = event.statusChange().get();
-                stageHistory.record(new StageChange(change.leadId(), change.pipelineId(), change.oldStatusId(),
-                        change.statusId(), map.stageKeyOf(change.statusId()).map(LocalStage::valueOf).orElse(null),
+                StageChanges.record(stageHistory, map, new StageChange(change.leadId(), change.pipelineId(),
+                        change.oldStatusId(), change.statusId(),
+                        map.stageKeyOf(change.pipelineId(), change.statusId()).map(LocalStage::valueOf).orElse(null),
                         change.updatedAt() == null ? clock.instant() : Instant.ofEpochSecond(change.updatedAt()),
                         "webhook"));
                 handled++;

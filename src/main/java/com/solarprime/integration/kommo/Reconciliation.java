@@ -62,9 +62,9 @@ public class Reconciliation {
     public int record(KommoEventsPage page) {
         int recovered = 0;
         for (LeadStatusEvent event : page.statusChanges()) {
-            LocalStage stage = map.stageKeyOf(event.toStatus()).map(LocalStage::valueOf).orElse(null);
-            if (stageHistory.record(new StageChange(event.leadId(), event.toPipeline(), event.fromStatus(), event.toStatus(),
-                    stage, Instant.ofEpochSecond(event.createdAt()), "reconcile")).isPresent()) {
+            LocalStage stage = map.stageKeyOf(event.toPipeline(), event.toStatus()).map(LocalStage::valueOf).orElse(null);
+            if (StageChanges.record(stageHistory, map, new StageChange(event.leadId(), event.toPipeline(), event.fromStatus(),
+                    event.toStatus(), stage, Instant.ofEpochSecond(event.createdAt()), "reconcile")).isPresent()) {
                 recovered++;
             }
         }

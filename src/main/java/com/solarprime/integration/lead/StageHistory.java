@@ -30,6 +30,19 @@ public class StageHistory {
      */
     @Transactional
     public Optional<Long> record(StageChange change) {
+        return record(change, null);
+    }
+
+    /**
+     * A change this service does not act on (a pipeline that is not ours): kept as {@code ignored} with the reason,
+     * so that funnels and operators can tell it was seen.
+     */
+    @Transactional
+    public Optional<Long> recordIgnored(StageChange change, String reason) {
+        return record(change, reason);
+    }
+
+    private Optional<Long> record(StageChange change, String ignoredBecause) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(change.kommoLeadId()).query().listOfRows();
         if (seen(change)) {
             return Optional.empty();
@@ -38,15 +51,18 @@ public class StageHistory {
                 .query(Long.class).optional().orElse(null);
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO stage_history (lead_id, kommo_lead_id, pipeline_id, from_status_id, to_status_id,
-                            changed_at, source, dedupe_key)
-                        VALUES (:local, :lead, :pipeline, :from, :to, :at, :source, :key)
+                            changed_at, source, dedupe_key, status, reason, processed_at)
+                        VALUES (:local, :lead, :pipeline, :from, :to, :at, :source, :key,
+                                CASE WHEN :reason::text IS NULL THEN 'pending' ELSE 'ignored' END, :reason,
+                                CASE WHEN :reason::text IS NULL THEN NULL ELSE now() END)
                         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
                 .param("local", localLeadId).param("lead", change.kommoLeadId()).param("pipeline", change.pipelineId())
                 .param("from", change.fromStatus()).param("to", change.toStatus())
                 .param("at", Timestamp.from(change.changedAt())).param("source", change.source())
                 .param("key", change.key())
+                .param("reason", ignoredBecause)
                 .query(Long.class).optional();
-        if (id.isPresent() && localLeadId != null && !"sync".equals(change.source())) {
+        if (id.isPresent() && ignoredBecause == null && localLeadId != null && !"sync".equals(change.source())) {
             jdbc.sql("""
                             UPDATE lead SET kommo_status_id = :status, local_stage = COALESCE(:stage, local_stage),
                                 updated_at = now()

@@ -95,6 +95,28 @@ class PipelineAutomationTest {
                 .isEqualTo(1);
     }
 
+    /** Issue 11, defect 3: Kommo's won status exists in every pipeline; a deal won in another one is not ours. */
+    @Test
+    void aDealWonInAnotherPipelineIsKeptAsIgnoredAndRunsNoAutomation() {
+        JsonNode pipelines = kommo.call(KommoRequest.post("/api/v4/leads/pipelines", List.of(Map.of("name",
+                "Outro funil " + System.nanoTime(), "sort", 20, "_embedded", Map.of("statuses",
+                        List.of(Map.of("name", "Primeiro contato", "sort", 10, "color", "#98cbff")))))));
+        long otherPipeline = pipelines.path("_embedded").path("pipelines").get(0).path("id").asLong();
+        long lead = kommo.call(KommoRequest.post("/api/v4/leads", List.of(Map.of("name", "Negócio de outro funil",
+                "pipeline_id", otherPipeline)))).path("_embedded").path("leads").get(0).path("id").asLong();
+        String won = "leads[status][0][id]=" + lead + "&leads[status][0][status_id]=142&leads[status][0][pipeline_id]="
+                + otherPipeline + "&leads[status][0][old_pipeline_id]=" + otherPipeline
+                + "&leads[status][0][updated_at]=1796300000&account[subdomain]=solarprime&account[id]=31000001";
+
+        assertThat(http.post(HOOK, "application/x-www-form-urlencoded", won).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT status || ': ' || reason FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(String.class)
+                .single()).isEqualTo("ignored: pipeline " + otherPipeline + " is not SolarPrime's"));
+        assertThat(jdbc.sql("SELECT count(*) FROM kommo_outbox WHERE (payload ->> 'entity_id')::bigint = ?").param(lead)
+                .query(Long.class).single()).as("no won note, no onboarding task").isZero();
+    }
+
     @Test
     void theJsonVariantAndUnknownEventsAreAccepted() {
         long lead = fixtures.personCreatedLead();
