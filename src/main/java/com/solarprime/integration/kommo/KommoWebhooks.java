@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.inbox.InboxWriter;
+import com.solarprime.integration.kommo.webhook.InvalidDeliveryException;
+import com.solarprime.integration.kommo.webhook.KommoWebhookParser;
 import com.solarprime.integration.shared.ClientError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +31,13 @@ public class KommoWebhooks {
     private final byte[] secret;
     private final InboxWriter inbox;
     private final ObjectMapper json;
+    private final KommoWebhookParser parser;
 
-    public KommoWebhooks(KommoProperties kommo, InboxWriter inbox, ObjectMapper json) {
+    public KommoWebhooks(KommoProperties kommo, InboxWriter inbox, ObjectMapper json, KommoWebhookParser parser) {
         this.secret = kommo.webhookSecret() == null ? new byte[0] : kommo.webhookSecret().getBytes(StandardCharsets.UTF_8);
         this.inbox = inbox;
         this.json = json;
+        this.parser = parser;
     }
 
     /** Compared in constant time; a service without a configured secret knows none. */
@@ -53,10 +57,27 @@ public class KommoWebhooks {
             body = jsonBody(in.getBody(String.class));
             contentType = "application/json";
         }
+        requireEvents(body, contentType);
         boolean fresh = inbox.store(new InboxWriter.Delivery("kommo", sha256(body), contentType, body));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("status", fresh ? "accepted" : "duplicate");
         return reply;
+    }
+
+    /** Only what has the shape of a Kommo delivery is stored: at least one {@code entity[action][n]} event. */
+    private void requireEvents(String body, String contentType) {
+        try {
+            var events = parser.parse(body, contentType).events();
+            if (events.isEmpty()) {
+                throw new ClientError(400, "not a Kommo delivery: no entity[action][n] event");
+            }
+            if (events.stream().anyMatch(event -> event.entityId().isEmpty()
+                    || "status".equals(event.action()) && event.statusChange().isEmpty())) {
+                throw new ClientError(400, "not a Kommo delivery: an event without its numeric ids");
+            }
+        } catch (InvalidDeliveryException e) {
+            throw new ClientError(400, "not a Kommo delivery: " + e.getMessage());
+        }
     }
 
     /**

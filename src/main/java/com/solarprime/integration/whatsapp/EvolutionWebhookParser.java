@@ -23,6 +23,8 @@ import java.util.Map;
 public final class EvolutionWebhookParser {
 
     private static final String MESSAGES_UPSERT = "messages.upsert";
+    /** Evolution's event names: {@code messages.upsert}, {@code CONNECTION_UPDATE}, ... */
+    private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[A-Za-z]+([._][A-Za-z]+)*");
 
     private static final Map<String, MessageType> TYPES = Map.ofEntries(
             Map.entry("conversation", MessageType.TEXT),
@@ -57,9 +59,9 @@ public final class EvolutionWebhookParser {
             return json.invalid();
         }
         JsonNode root = json.root();
-        String event = text(root.path("event"));
-        if (event == null) {
-            return new Invalid("missing event");
+        String event = root.path("event").isTextual() ? root.path("event").asText() : null;
+        if (event == null || !EVENT_NAME.matcher(event).matches()) {
+            return new Invalid("missing or malformed event");
         }
         // Older builds and the instance settings spell events MESSAGES_UPSERT.
         String normalisedEvent = event.toLowerCase(Locale.ROOT).replace('_', '.');

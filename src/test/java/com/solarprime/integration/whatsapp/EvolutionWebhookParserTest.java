@@ -121,7 +121,7 @@ class EvolutionWebhookParserTest {
     @CsvSource(delimiter = '|', value = {
             "''                                                                   | empty body",
             "[1,2]                                                                | body is not a JSON object",
-            "{\"data\":{}}                                                        | missing event",
+            "{\"data\":{}}                                                        | missing or malformed event",
             "{\"event\":\"messages.upsert\",\"data\":[{\"key\":{\"id\":\"X\"}}]} | data is not an object",
             "{\"event\":\"messages.upsert\",\"data\":{\"key\":{\"id\":\"X\"}}}   | missing data.key.remoteJid",
             "{\"event\":\"messages.upsert\",\"data\":{\"key\":{\"id\":\"X\",\"remoteJid\":\"5581999999999@s.whatsapp.net\"}}} | missing data.messageTimestamp",
