@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * Starts the real PostgreSQL server binary in-process when {@code spring.datasource.url} is not set,
  * so that the service runs with nothing installed. Data lives in a directory that survives restarts,
  * with durable commits (zonky's defaults turn fsync and synchronous commit off). The service only ever talks to the
- * server it started on that directory: a taken port moves it to a free one, and the started server must report
- * the configured directory as its own.
+ * server it started on that directory: a directory another running instance uses is refused, a taken port moves
+ * the server to a free one, and the started server must report the configured directory as its own.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -25,6 +25,7 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
         Files.createDirectories(props.dataDir());
+        DataDirectoryInUse.refuseIfInUse(props.dataDir());
         if (!props.clean()) {
             StalePostmaster.clear(props.dataDir());
         }
