@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Business hours in the business's zone: the days and times an automated message may go out and a Kommo task
  * may fall due. Open from {@code open} (inclusive) to {@code close} (exclusive) on the configured days, except
- * on national holidays and on the optional ones the settings close.
+ * on national holidays, on the optional ones the settings close, and on the state's and city's own holidays.
  */
 @Component
 public class BusinessCalendar {
@@ -51,7 +51,7 @@ public class BusinessCalendar {
                 return false;
             }
         }
-        return true;
+        return hours.localHolidays().stream().noneMatch(local -> local.fallsOn(date));
     }
 
     public boolean isOpen(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,13 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param open first minute of a business day
  * @param close end of a business day, exclusive
  * @param days days of the week the business works
- * @param holidays whether Brazil's national holidays are closed days
+ * @param holidays whether holidays are closed days: Brazil's national ones and the local ones
  * @param closedOptionalHolidays which "pontos facultativos" (Carnival Monday and Tuesday, Corpus Christi) are
  *                               also closed days; only optional holidays may be listed, the others always close
+ * @param localHolidays the state's and the city's holidays, closed like national ones (none when absent)
  */
 @ConfigurationProperties("solarprime.business-hours")
 public record BusinessHoursProperties(ZoneId zone, LocalTime open, LocalTime close, Set<DayOfWeek> days,
-                                      boolean holidays, Set<Holiday> closedOptionalHolidays) {
+                                      boolean holidays, Set<Holiday> closedOptionalHolidays,
+                                      List<LocalHoliday> localHolidays) {
 
     public BusinessHoursProperties {
         Objects.requireNonNull(zone, "solarprime.business-hours.zone");
@@ -44,5 +47,6 @@ public record BusinessHoursProperties(ZoneId zone, LocalTime open, LocalTime clo
                         + holiday + ", which is a national holiday (always closed), not a ponto facultativo");
             }
         }
+        localHolidays = localHolidays == null ? List.of() : List.copyOf(localHolidays);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts the real PostgreSQL server binary in-process when {@code spring.datasource.url} is not set,
  * so that the service runs with nothing installed. Data lives in a directory that survives restarts,
- * with durable commits (zonky's defaults turn fsync and synchronous commit off).
+ * with durable commits (zonky's defaults turn fsync and synchronous commit off). The service only ever talks to the
+ * server it started on that directory: a directory another running instance uses is refused, a taken port moves
+ * the server to a free one, and the started server must report the configured directory as its own.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabaseCondition.class)
@@ -23,6 +25,7 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
         Files.createDirectories(props.dataDir());
+        DataDirectoryInUse.refuseIfInUse(props.dataDir());
         if (!props.clean()) {
             StalePostmaster.clear(props.dataDir());
         }
@@ -35,10 +38,18 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200");
-        if (props.port() > 0) {
-            builder.setPort(props.port());
+        int port = EmbeddedServerPort.choose(props.port(), props.dataDir());
+        if (port > 0) {
+            builder.setPort(port);
         }
-        return builder.start();
+        EmbeddedPostgres postgres = builder.start();
+        try {
+            DataDirectoryCheck.verify(postgres.getJdbcUrl("postgres", "postgres"), postgres.getPort(), props.dataDir());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return postgres;
     }
 
     /** HikariCP over the embedded server: zonky's own DataSource is unpooled and an order of magnitude slower. */

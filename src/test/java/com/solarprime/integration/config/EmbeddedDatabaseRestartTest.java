@@ -1,6 +1,7 @@
 package com.solarprime.integration.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.solarprime.integration.Application;
 import com.solarprime.integration.kommo.KommoTokenStore;
@@ -15,7 +16,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The default run's database: survives restarts (Kommo tokens included) and a crash that left the server running. */
+/**
+ * The default run's database: survives restarts (Kommo tokens included) and a crash that left the server running,
+ * and leaves alone the server of an instance that still runs.
+ */
 class EmbeddedDatabaseRestartTest {
 
     @Test
@@ -44,6 +48,26 @@ class EmbeddedDatabaseRestartTest {
             String plain = second.getBean(KommoTokenStore.class).accessToken();
             assertThat(plain).isNotBlank();
             assertThat(tokenRow).as("stored encrypted").doesNotContain(plain);
+        }
+    }
+
+    @Test
+    void refusesADataDirectoryThatARunningInstanceUses() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "in-use-pg").toAbsolutePath();
+        Process running = startOrphanedServer(dataDir);
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+
+            assertThatThrownBy(() -> new EmbeddedDatabaseConfiguration()
+                    .embeddedPostgres(new EmbeddedDatabaseProperties(dataDir, 0, false)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(dataDir + " is in use by another running instance")
+                    .hasMessageContaining("EMBEDDED_DB_DIR");
+            assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive))
+                    .as("the running instance's server is not taken for a crash's leftover").isPresent();
+        } finally {
+            running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            StalePostmaster.clear(dataDir);
         }
     }
 

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Run in a child JVM by {@link EmbeddedDatabaseRestartTest}: starts the embedded server on a data
- * directory and waits to be killed, leaving the daemonised postmaster behind as a crash would.
+ * directory and waits to be killed. Alive, it is a running instance holding the directory; killed, it leaves
+ * the daemonised postmaster behind as a crash would.
  */
 public final class OrphanedPostgresMain {
 
