@@ -1,6 +1,7 @@
 package com.solarprime.integration.automation;
 
 import com.solarprime.integration.followup.FollowUpProperties;
+import com.solarprime.integration.followup.FollowUpProperties;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -19,10 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param salespersonPhones WhatsApp number per Kommo user id, for alerts to the lead's responsible user
  * @param salesGroup WhatsApp group that gets an alert when the responsible user has no number here
  * @param meetingSlots the meeting slots offered per business day
+ * @param metaAlertTemplate with the Meta provider, the approved template alerts go out as (its body {{1}} is the
+ *                          alert); Meta refuses free text to a number outside its 24-hour window, and any message
+ *                          to a group
  */
 @ConfigurationProperties("solarprime.automation")
 public record AutomationProperties(int hotScore, int warmScore, Duration pollInterval,
-                                   Map<Long, String> salespersonPhones, String salesGroup, Slots meetingSlots) {
+                                   Map<Long, String> salespersonPhones, String salesGroup, Slots meetingSlots,
+                                   FollowUpProperties.MetaTemplate metaAlertTemplate) {
 
     public AutomationProperties {
         if (warmScore > hotScore) {

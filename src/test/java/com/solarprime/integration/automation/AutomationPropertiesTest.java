@@ -44,7 +44,8 @@ class AutomationPropertiesTest {
     @Test
     void nonsenseIsRefused() {
         AutomationProperties d = defaults();
-        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.pollInterval(), Map.of(), null, d.meetingSlots()))
+        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.pollInterval(), Map.of(), null, d.meetingSlots(),
+                d.metaAlertTemplate()))
                 .hasMessageContaining("warm-score");
         assertThatThrownBy(() -> new AutomationProperties.Slots(List.of(), Duration.ofHours(1)))
                 .hasMessageContaining("times");
@@ -52,6 +53,7 @@ class AutomationPropertiesTest {
 
     private static AutomationProperties with(Map<Long, String> phones, String group) {
         AutomationProperties d = defaults();
-        return new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(), phones, group, d.meetingSlots());
+        return new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(), phones, group, d.meetingSlots(),
+                d.metaAlertTemplate());
     }
 }

@@ -77,7 +77,7 @@ class MeetingSlotsTest {
         AutomationProperties d = AutomationPropertiesTest.defaults();
         AutomationProperties halfHours = new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(),
                 d.salespersonPhones(), d.salesGroup(), new AutomationProperties.Slots(
-                        List.of(LocalTime.of(10, 30), LocalTime.of(10, 0)), Duration.ofMinutes(30)));
+                        List.of(LocalTime.of(10, 30), LocalTime.of(10, 0)), Duration.ofMinutes(30)), d.metaAlertTemplate());
         MeetingSlots halfHourSlots = new MeetingSlots(halfHours, Calendars.recife());
 
         assertThat(halfHourSlots.on(WEDNESDAY, TUESDAY, List.of(Instant.parse("2027-03-03T13:45:00Z"))))
