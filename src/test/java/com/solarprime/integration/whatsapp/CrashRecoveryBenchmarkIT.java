@@ -87,8 +87,8 @@ class CrashRecoveryBenchmarkIT {
                     Thread.sleep(250);
                 }
                 double seconds = (System.nanoTime() - restartedAt) / 1e9;
-                long lost = count(db, "SELECT count(*) FROM unnest(?::text[]) AS id WHERE id NOT IN (SELECT provider_message_id FROM message)",
-                        acknowledged.toArray(String[]::new));
+                long lost = count(db, "SELECT count(*) FROM unnest(?) AS id WHERE id NOT IN (SELECT provider_message_id FROM message)",
+                        db.createArrayOf("text", acknowledged.toArray()));
                 long twice = count(db, "SELECT count(*) - count(DISTINCT provider_message_id) FROM message WHERE provider_message_id LIKE 'CRASH%'");
                 long[] leadsPerPhone = leadsPerPhone(db);
                 System.out.printf("BENCH crash-recovery: %d of %d deliveries acknowledged before kill -9; acknowledged but lost %d "
