@@ -28,6 +28,7 @@ public class KommoTokenStore {
     private final TokenGrantLease lease;
     private final TokenCipher cipher;
     private final KommoProperties kommo;
+    private final OAuthClient oauthClient;
     private final KommoGatewayProperties gateway;
     private final KommoEndpoints endpoints;
     private final ObjectProvider<KommoClient> client;
@@ -35,12 +36,13 @@ public class KommoTokenStore {
     private volatile KommoToken cached;
 
     public KommoTokenStore(JdbcClient jdbc, TokenGrantLease lease, TokenCipher cipher, KommoProperties kommo,
-                           KommoGatewayProperties gateway, KommoEndpoints endpoints, ObjectProvider<KommoClient> client,
-                           Clock clock) {
+                           OAuthClient oauthClient, KommoGatewayProperties gateway, KommoEndpoints endpoints,
+                           ObjectProvider<KommoClient> client, Clock clock) {
         this.jdbc = jdbc;
         this.lease = lease;
         this.cipher = cipher;
         this.kommo = kommo;
+        this.oauthClient = oauthClient;
         this.gateway = gateway;
         this.endpoints = endpoints;
         this.client = client;
@@ -152,8 +154,8 @@ public class KommoTokenStore {
 
     private Map<String, Object> grant(String type) {
         Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("client_id", kommo.oauthClientId());
-        grant.put("client_secret", kommo.oauthClientSecret());
+        grant.put("client_id", oauthClient.clientId());
+        grant.put("client_secret", oauthClient.clientSecret());
         grant.put("grant_type", type);
         grant.put("redirect_uri", endpoints.redirectUri());
         return grant;
