@@ -56,7 +56,7 @@ class SandboxOAuthTest {
 
     @Test
     void refusedAuthorizationRedirectsWithAccessDenied() {
-        http.post(SandboxApi.ROOT + "/_admin/oauth/deny-next", "application/json", "{}", "Authorization", Http.ADMIN_AUTH);
+        http.post(SandboxApi.ROOT + "/_admin/oauth/deny-next", "application/json", "{}", Http.ADMIN_HEADERS);
 
         HttpResponse<String> redirect = OAuthFlow.authorize(http, "st");
 
