@@ -29,6 +29,8 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
         REQUIRED.put("solarprime.access.admin-user", "ADMIN_USER");
         REQUIRED.put("solarprime.access.admin-password", "ADMIN_PASSWORD");
         REQUIRED.put("solarprime.access.token-encryption-key", "TOKEN_ENCRYPTION_KEY");
+        // Kommo's webhooks and OAuth redirect must reach this service from outside, never at localhost.
+        REQUIRED.put("solarprime.public-base-url", "PUBLIC_BASE_URL");
     }
 
     @Override

@@ -35,15 +35,6 @@ public record KommoProperties(String mode, String subdomain, String baseUrl, Str
                 || (StringUtils.hasText(clientId) && StringUtils.hasText(clientSecret));
     }
 
-    /** The sandbox's own integration credentials stand in when none are configured in sandbox mode. */
-    public String oauthClientId() {
-        return StringUtils.hasText(clientId) || effectiveMode() == Mode.LIVE ? clientId : "sandbox";
-    }
-
-    public String oauthClientSecret() {
-        return StringUtils.hasText(clientSecret) || effectiveMode() == Mode.LIVE ? clientSecret : "sandbox-secret";
-    }
-
     public boolean usesLongLivedToken() {
         return StringUtils.hasText(longLivedToken);
     }

@@ -12,38 +12,37 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Kommo credentials: a long-lived token from configuration, or an OAuth pair kept encrypted in
  * {@code kommo_token}. Kommo rotates the refresh token on every refresh and revokes the old one, so a
- * refresh runs under a PostgreSQL advisory lock (one instance at a time) and the new pair is committed
- * before anybody uses it.
+ * refresh runs under the {@link TokenGrantLease} (one holder across instances, the others wait for its
+ * result) and the new pair is committed before anybody uses it. No transaction is open during the grant.
  */
 @Component
 public class KommoTokenStore {
 
     private static final Logger log = LoggerFactory.getLogger(KommoTokenStore.class);
-    /** Advisory lock key serialising refreshes across instances ("KommoTok"). */
-    private static final long REFRESH_LOCK = 0x4b6f6d6d6f546f6bL;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final TokenGrantLease lease;
     private final TokenCipher cipher;
     private final KommoProperties kommo;
+    private final OAuthClient oauthClient;
     private final KommoGatewayProperties gateway;
     private final KommoEndpoints endpoints;
     private final ObjectProvider<KommoClient> client;
     private final Clock clock;
     private volatile KommoToken cached;
 
-    public KommoTokenStore(JdbcClient jdbc, TransactionTemplate tx, TokenCipher cipher, KommoProperties kommo,
-                           KommoGatewayProperties gateway, KommoEndpoints endpoints,
+    public KommoTokenStore(JdbcClient jdbc, TokenGrantLease lease, TokenCipher cipher, KommoProperties kommo,
+                           OAuthClient oauthClient, KommoGatewayProperties gateway, KommoEndpoints endpoints,
                            ObjectProvider<KommoClient> client, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.lease = lease;
         this.cipher = cipher;
         this.kommo = kommo;
+        this.oauthClient = oauthClient;
         this.gateway = gateway;
         this.endpoints = endpoints;
         this.client = client;
@@ -70,21 +69,23 @@ public class KommoTokenStore {
 
     /**
      * Replaces the pair that produced {@code staleAccessToken}. When another thread or instance already
-     * did, its result is used instead: exactly one refresh per stale token.
+     * did, or is doing it, its result is used instead: exactly one refresh per stale token.
      */
     public KommoToken refresh(String staleAccessToken) {
-        KommoToken fresh = tx.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(REFRESH_LOCK).query().listOfRows();
-            KommoToken current = stored().orElseThrow(() -> KommoException.unauthorized("no stored Kommo token"));
+        Optional<TokenGrantLease.Held> held = lease.take(() -> !current().accessToken().equals(staleAccessToken));
+        if (held.isEmpty()) {
+            return remember(current());
+        }
+        try (TokenGrantLease.Held ours = held.get()) {
+            // Another holder may have stored a new pair between our last look and our taking the lease.
+            KommoToken current = current();
             if (!current.accessToken().equals(staleAccessToken)) {
-                return current;
+                return remember(current);
             }
             Map<String, Object> grant = grant("refresh_token");
             grant.put("refresh_token", current.refreshToken());
-            return save(client.getObject().call(KommoRequest.tokenGrant(grant)));
-        });
-        cached = fresh;
-        return fresh;
+            return remember(grantAndStore(ours, grant));
+        }
     }
 
     /** The scheduled check: refresh when close to expiry, or when the pair is old enough that an idle account could lapse. */
@@ -106,16 +107,16 @@ public class KommoTokenStore {
         return due;
     }
 
-    /** Completes the OAuth code flow: the code is exchanged and the pair stored before it is used. */
+    /**
+     * Completes the OAuth code flow: the code is exchanged and the pair stored before it is used. Under the
+     * lease too, so that a refresh in flight cannot store its pair over this one afterwards.
+     */
     public KommoToken exchangeCode(String code) {
-        KommoToken token = tx.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(REFRESH_LOCK).query().listOfRows();
+        try (TokenGrantLease.Held ours = lease.take(() -> false).orElseThrow()) {
             Map<String, Object> grant = grant("authorization_code");
             grant.put("code", code);
-            return save(client.getObject().call(KommoRequest.tokenGrant(grant)));
-        });
-        cached = token;
-        return token;
+            return remember(grantAndStore(ours, grant));
+        }
     }
 
     public Optional<KommoToken> stored() {
@@ -136,10 +137,25 @@ public class KommoTokenStore {
         return jdbc.sql("SELECT account_subdomain FROM kommo_token WHERE id = 1").query(String.class).optional();
     }
 
+    private KommoToken current() {
+        return stored().orElseThrow(() -> KommoException.unauthorized("no stored Kommo token"));
+    }
+
+    private KommoToken remember(KommoToken token) {
+        cached = token;
+        return token;
+    }
+
+    /** The grant goes out with no transaction open; its answer is stored as the lease is given back. */
+    private KommoToken grantAndStore(TokenGrantLease.Held ours, Map<String, Object> grant) {
+        JsonNode response = client.getObject().call(KommoRequest.tokenGrant(grant));
+        return ours.releaseWith(() -> save(response));
+    }
+
     private Map<String, Object> grant(String type) {
         Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("client_id", kommo.oauthClientId());
-        grant.put("client_secret", kommo.oauthClientSecret());
+        grant.put("client_id", oauthClient.clientId());
+        grant.put("client_secret", oauthClient.clientSecret());
         grant.put("grant_type", type);
         grant.put("redirect_uri", endpoints.redirectUri());
         return grant;

@@ -31,14 +31,16 @@ public class OAuthFlow {
     private final KommoProperties kommo;
     private final KommoTokenStore tokens;
     private final KommoClient client;
+    private final OAuthClient oauthClient;
 
     public OAuthFlow(JdbcClient jdbc, KommoEndpoints endpoints, KommoProperties kommo, KommoTokenStore tokens,
-                     KommoClient client) {
+                     KommoClient client, OAuthClient oauthClient) {
         this.jdbc = jdbc;
         this.endpoints = endpoints;
         this.kommo = kommo;
         this.tokens = tokens;
         this.client = client;
+        this.oauthClient = oauthClient;
     }
 
     /** Outcome of the callback, rendered as a small page. */
@@ -53,7 +55,7 @@ public class OAuthFlow {
         jdbc.sql("DELETE FROM oauth_state WHERE created_at < now() - make_interval(mins => ?)").param(STATE_MINUTES * 3).update();
         jdbc.sql("INSERT INTO oauth_state (state) VALUES (?)").param(state).update();
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", kommo.oauthClientId());
+        query.put("client_id", oauthClient.clientId());
         query.put("state", state);
         query.put("mode", "post_message");
         query.put("redirect_uri", endpoints.redirectUri());

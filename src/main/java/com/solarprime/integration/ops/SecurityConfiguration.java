@@ -1,5 +1,6 @@
 package com.solarprime.integration.ops;
 
+import com.solarprime.integration.config.ServiceProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may call what. {@code /api/**} takes the integration key; {@code /ops/**}, actuator (but health)
- * and Hawtio take the admin's basic auth; webhooks, OAuth callbacks and the sandbox carry their own
+ * and Hawtio take the admin's basic auth, and their state-changing requests must show they were not sent
+ * cross-site ({@link CrossSiteRequestFilter}); webhooks, OAuth callbacks and the sandbox carry their own
  * secrets and are checked by their routes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,11 +38,13 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminChain(HttpSecurity http, ServiceProperties service) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) ->
                 unauthorized(response, "HTTP basic authentication required", true);
         return stateless(http.securityMatcher(SecurityConfiguration::isAdminPath))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                // Instead of Spring's CSRF tokens: callers are scripts and a few same-origin pages, none holds a session.
+                .addFilterAfter(new CrossSiteRequestFilter(service.publicBaseUrl()), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(request -> isHealth(path(request))).permitAll()

@@ -11,7 +11,7 @@ import org.springframework.boot.convert.DurationUnit;
  * Plain numbers in the token lifetimes are seconds, so tests can write {@code access-token-ttl: 5}.
  *
  * @param clientId OAuth client id of the sandbox integration
- * @param clientSecret OAuth client secret of the same
+ * @param clientSecret OAuth client secret of the same; generated for the run when not set ({@link SandboxClientSecret})
  * @param redirectUri redirect URI registered in the integration; blank accepts the caller's
  * @param longLivedToken token accepted as a private-integration long-lived token; blank = generated and printed
  * @param accessTokenTtl lifetime of OAuth access tokens

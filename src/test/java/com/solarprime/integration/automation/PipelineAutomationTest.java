@@ -180,7 +180,7 @@ class PipelineAutomationTest {
         assertThat(commands.run("register-webhooks").ok()).isTrue();
         long lead = fixtures.personCreatedLead();
         HttpResponse<String> move = http.post("/sandbox/kommo/ui/leads/" + lead + "/move", "application/json",
-                "{\"status_id\":" + 142 + ",\"pipeline_id\":" + map.pipelineId() + "}", "Authorization", Http.ADMIN_AUTH);
+                "{\"status_id\":" + 142 + ",\"pipeline_id\":" + map.pipelineId() + "}", Http.ADMIN_HEADERS);
         assertThat(move.statusCode()).as(move.body()).isLessThan(300);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.notes(lead))

@@ -20,7 +20,18 @@ class ProductionSettingsCheckTest {
                 () -> new SpringApplicationBuilder(Application.class).profiles("prod").run());
         assertThat(e.missing()).contains("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
                 "SPRING_DATASOURCE_PASSWORD", "KOMMO_SUBDOMAIN", "KOMMO_WEBHOOK_SECRET", "INTEGRATION_API_KEY",
-                "ADMIN_USER", "ADMIN_PASSWORD", "TOKEN_ENCRYPTION_KEY", "KOMMO_CLIENT_ID (or KOMMO_LONG_LIVED_TOKEN)");
+                "ADMIN_USER", "ADMIN_PASSWORD", "TOKEN_ENCRYPTION_KEY", "PUBLIC_BASE_URL",
+                "KOMMO_CLIENT_ID (or KOMMO_LONG_LIVED_TOKEN)");
+    }
+
+    @Test
+    void productionNeedsThePublicBaseUrlThatKommoIsGiven() {
+        MockEnvironment env = complete();
+        env.setProperty("solarprime.kommo.long-lived-token", "token");
+        env.setProperty("solarprime.public-base-url", "");
+        MissingProductionSettingsException e = catchThrowableOfType(MissingProductionSettingsException.class,
+                () -> check.postProcessEnvironment(env, new SpringApplication()));
+        assertThat(e.missing()).containsExactly("PUBLIC_BASE_URL");
     }
 
     @Test
@@ -62,7 +73,8 @@ class ProductionSettingsCheckTest {
         for (String key : new String[] {"spring.datasource.url", "spring.datasource.username",
                 "spring.datasource.password", "solarprime.kommo.subdomain", "solarprime.kommo.webhook-secret",
                 "solarprime.access.integration-api-key", "solarprime.access.admin-user",
-                "solarprime.access.admin-password", "solarprime.access.token-encryption-key"}) {
+                "solarprime.access.admin-password", "solarprime.access.token-encryption-key",
+                "solarprime.public-base-url"}) {
             env.setProperty(key, "set");
         }
         return env;

@@ -112,7 +112,7 @@ class KommoAccountTest {
     @Test
     void validatePassesOnTheSandboxAndClosesItsTestLeadAsLost() throws Exception {
         HttpResponse<String> response = http.post("/ops/kommo/validate", "application/json", "",
-                "Authorization", Http.ADMIN_AUTH);
+                Http.ADMIN_HEADERS);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = json.readTree(response.body());

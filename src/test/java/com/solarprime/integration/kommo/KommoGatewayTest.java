@@ -205,7 +205,7 @@ class KommoGatewayTest {
         assertThat(health.body()).contains("\"kommo\"", "HTML 403");
         assertThat(meters.get("kommo.api.blocked").gauge().value()).isEqualTo(1.0);
 
-        var reset = http.post("/ops/kommo/unblock", "application/json", "", "Authorization", Http.ADMIN_AUTH);
+        var reset = http.post("/ops/kommo/unblock", "application/json", "", Http.ADMIN_HEADERS);
         assertThat(reset.statusCode()).isEqualTo(200);
         kommo.on("GET /api/v4/account", r -> Reply.json(200, "{\"id\":1}"));
         assertThat(client.call(KommoRequest.get("/api/v4/account")).path("id").asInt()).isEqualTo(1);

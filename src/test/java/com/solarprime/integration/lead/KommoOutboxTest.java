@@ -157,7 +157,7 @@ class KommoOutboxTest {
     }
 
     private void admin(String path, String body) {
-        assertThat(http.post("/sandbox/kommo/_admin" + path, "application/json", body, "Authorization", Http.ADMIN_AUTH)
+        assertThat(http.post("/sandbox/kommo/_admin" + path, "application/json", body, Http.ADMIN_HEADERS)
                 .statusCode()).isEqualTo(200);
     }
 }

@@ -69,11 +69,53 @@ class SecurityAndMonitoringTest {
     void camelRoutesEndpointIsReadOnly() {
         HttpRequest stop = http.request("/actuator/camelroutes/dead-letter/stop")
                 .header("Authorization", Http.ADMIN_AUTH)
+                .header(Http.REQUESTED_BY, "tests")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertThat(http.send(stop).statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(http.get("/actuator/camelroutes/dead-letter/info", "Authorization", Http.ADMIN_AUTH).body())
                 .contains("Started");
+    }
+
+    @Test
+    void stateChangingAdminRequestsMustShowTheyWereNotSentCrossSite() throws Exception {
+        for (String path : new String[] {"/ops/kommo/unblock", "/sandbox/kommo/_admin/faults/clear"}) {
+            HttpResponse<String> bare = http.post(path, "application/json", "{}", "Authorization", Http.ADMIN_AUTH);
+            assertThat(bare.statusCode()).as(path).isEqualTo(403);
+            assertThat(json.readTree(bare.body()).path("error").asText()).isEqualTo("forbidden");
+            assertThat(json.readTree(bare.body()).path("reason").asText()).contains(Http.REQUESTED_BY);
+            assertThat(http.post(path, "application/json", "{}", "Authorization", Http.ADMIN_AUTH,
+                    "Origin", "https://attacker.example").statusCode()).as(path + " from another site").isEqualTo(403);
+            assertThat(http.post(path, "application/json", "{}", "Authorization", Http.ADMIN_AUTH, "Origin", "null")
+                    .statusCode()).as(path + " from an opaque origin").isEqualTo(403);
+
+            HttpResponse<String> script = http.post(path, "application/json", "{}", Http.ADMIN_HEADERS);
+            assertThat(script.statusCode()).as(path + ": " + script.body()).isEqualTo(200);
+        }
+        assertThat(http.get("/sandbox/kommo/_admin", "Authorization", Http.ADMIN_AUTH).statusCode())
+                .as("reading changes nothing").isEqualTo(200);
+    }
+
+    @Test
+    void jolokiaOperationsOverGetAreStateChangingToo() {
+        String gc = "/actuator/jolokia/exec/java.lang:type=Memory/gc()";
+        assertThat(http.get(gc, "Authorization", Http.ADMIN_AUTH).statusCode()).isEqualTo(403);
+        assertThat(http.get("/actuator/jolokia/?p=/exec/java.lang:type=Memory/gc()", "Authorization", Http.ADMIN_AUTH)
+                .statusCode()).as("the operation given as a parameter").isEqualTo(403);
+        assertThat(http.get(gc, Http.ADMIN_HEADERS).statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage", "Authorization",
+                Http.ADMIN_AUTH).statusCode()).as("a read").isEqualTo(200);
+    }
+
+    @Test
+    void aPageOfTheServiceItselfPostsWithItsOwnOrigin() {
+        HttpResponse<String> samePage = http.post("/sandbox/kommo/_admin/faults/clear", "application/json", "{}",
+                "Authorization", Http.ADMIN_AUTH, "Origin", "http://localhost:" + port);
+        HttpResponse<String> otherPort = http.post("/sandbox/kommo/_admin/faults/clear", "application/json", "{}",
+                "Authorization", Http.ADMIN_AUTH, "Origin", "http://localhost:" + (port + 1));
+
+        assertThat(samePage.statusCode()).as(samePage.body()).isEqualTo(200);
+        assertThat(otherPort.statusCode()).isEqualTo(403);
     }
 
     @Test

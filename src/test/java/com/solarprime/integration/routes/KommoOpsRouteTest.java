@@ -28,7 +28,7 @@ class KommoOpsRouteTest {
         Http http = new Http(port);
 
         HttpResponse<String> reply = http.send(http.request("/ops/kommo/validate")
-                .header("Authorization", Http.ADMIN_AUTH).header("X-Requested-By", "ops")
+                .header("Authorization", Http.ADMIN_AUTH).header(Http.REQUESTED_BY, "ops")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(ran.matches(30, TimeUnit.SECONDS)).isTrue();

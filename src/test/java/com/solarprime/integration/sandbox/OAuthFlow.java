@@ -13,7 +13,7 @@ import java.util.Map;
 final class OAuthFlow {
 
     static final String CLIENT_ID = "sandbox";
-    static final String CLIENT_SECRET = "sandbox-secret";
+    static final String CLIENT_SECRET = "test-sandbox-secret";
     static final String REDIRECT = "http://localhost/kommo/callback";
 
     private OAuthFlow() {

@@ -102,8 +102,7 @@ class SandboxLimitsTest {
     @Test
     void theNextCallsCanBeMadeToFail() {
         SandboxApi api = SandboxApi.withToken(http, SandboxApi.LONG_LIVED_TOKEN);
-        http.post(SandboxApi.ROOT + "/_admin/faults/fail-next", "application/json", "{\"count\":2}", "Authorization",
-                Http.ADMIN_AUTH);
+        http.post(SandboxApi.ROOT + "/_admin/faults/fail-next", "application/json", "{\"count\":2}", Http.ADMIN_HEADERS);
 
         HttpResponse<String> first = api.get("account");
         HttpResponse<String> second = api.get("leads/pipelines");
@@ -118,8 +117,7 @@ class SandboxLimitsTest {
     @Test
     void latencyIsAddedToEveryCall() {
         SandboxApi api = SandboxApi.withToken(http, SandboxApi.LONG_LIVED_TOKEN);
-        http.post(SandboxApi.ROOT + "/_admin/faults/latency", "application/json", "{\"ms\":400}", "Authorization",
-                Http.ADMIN_AUTH);
+        http.post(SandboxApi.ROOT + "/_admin/faults/latency", "application/json", "{\"ms\":400}", Http.ADMIN_HEADERS);
 
         long started = System.nanoTime();
         assertThat(api.get("account").statusCode()).isEqualTo(200);
@@ -143,7 +141,7 @@ class SandboxLimitsTest {
         assertThat(stats.get("statuses").get("400").asLong()).isEqualTo(1);
 
         JsonNode reset = SandboxApi.json(http.post(SandboxApi.ROOT + "/_admin/stats/reset", "application/json", "{}",
-                "Authorization", Http.ADMIN_AUTH));
+                Http.ADMIN_HEADERS));
         assertThat(reset.get("total").asLong()).isZero();
         assertThat(reset.get("calls").has("POST /api/v4/leads/complex")).isFalse();
     }
@@ -193,7 +191,7 @@ class SandboxLimitsTest {
 
     private void admin(String path) {
         HttpResponse<String> response = http.post(SandboxApi.ROOT + "/_admin" + path, "application/json", "{}",
-                "Authorization", Http.ADMIN_AUTH);
+                Http.ADMIN_HEADERS);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 }

@@ -56,7 +56,7 @@ class SandboxOAuthTest {
 
     @Test
     void refusedAuthorizationRedirectsWithAccessDenied() {
-        http.post(SandboxApi.ROOT + "/_admin/oauth/deny-next", "application/json", "{}", "Authorization", Http.ADMIN_AUTH);
+        http.post(SandboxApi.ROOT + "/_admin/oauth/deny-next", "application/json", "{}", Http.ADMIN_HEADERS);
 
         HttpResponse<String> redirect = OAuthFlow.authorize(http, "st");
 
@@ -95,7 +95,8 @@ class SandboxOAuthTest {
 
     @Test
     void theTokenEndpointAlsoAcceptsAFormPost() {
-        String form = "client_id=sandbox&client_secret=sandbox-secret&grant_type=authorization_code&code="
+        String form = "client_id=" + OAuthFlow.CLIENT_ID + "&client_secret=" + OAuthFlow.CLIENT_SECRET
+                + "&grant_type=authorization_code&code="
                 + OAuthFlow.code(http) + "&redirect_uri=" + SandboxApi.encode(OAuthFlow.REDIRECT);
 
         HttpResponse<String> response = http.post(SandboxApi.ROOT + "/oauth2/access_token",

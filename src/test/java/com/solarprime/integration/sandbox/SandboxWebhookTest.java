@@ -140,7 +140,7 @@ class SandboxWebhookTest {
         long pipelineId = SandboxApi.ok(api.get("leads/" + id)).get("pipeline_id").asLong();
 
         HttpResponse<String> moved = http.post(SandboxApi.ROOT + "/ui/leads/" + id + "/move", "application/json",
-                "{\"pipeline_id\":" + pipelineId + ",\"status_id\":143}", "Authorization", Http.ADMIN_AUTH);
+                "{\"pipeline_id\":" + pipelineId + ",\"status_id\":143}", Http.ADMIN_HEADERS);
 
         assertThat(moved.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.with("leads[status][0][id]", id).isEmpty());
@@ -154,7 +154,7 @@ class SandboxWebhookTest {
         long id = createLead();
 
         HttpResponse<String> deleted = http.post(SandboxApi.ROOT + "/ui/leads/" + id + "/delete", "application/json", "{}",
-                "Authorization", Http.ADMIN_AUTH);
+                Http.ADMIN_HEADERS);
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.with("leads[delete][0][id]", id).isEmpty());
@@ -181,6 +181,6 @@ class SandboxWebhookTest {
     }
 
     private void admin(String path, String json) {
-        http.post(SandboxApi.ROOT + "/_admin" + path, "application/json", json, "Authorization", Http.ADMIN_AUTH);
+        http.post(SandboxApi.ROOT + "/_admin" + path, "application/json", json, Http.ADMIN_HEADERS);
     }
 }

@@ -14,6 +14,10 @@ public final class Http {
     public static final String API_KEY = "test-api-key";
     public static final String ADMIN_AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8));
+    /** A state-changing admin request without this header (or a same-origin Origin) is refused as cross-site. */
+    public static final String REQUESTED_BY = "X-Requested-By";
+    /** Headers of an admin's script: basic auth, and the header no browser sends cross-site. */
+    public static final String[] ADMIN_HEADERS = {"Authorization", ADMIN_AUTH, REQUESTED_BY, "tests"};
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))

@@ -57,7 +57,7 @@ public final class KommoFixtures {
     /** A control of the sandbox ({@code /sandbox/kommo/_admin}), e.g. {@code /faults/fail-next}. */
     public String admin(String path, String body) {
         HttpResponse<String> reply = http.post("/sandbox/kommo/_admin" + path, "application/json", body,
-                "Authorization", Http.ADMIN_AUTH);
+                Http.ADMIN_HEADERS);
         assertThat(reply.statusCode()).as(path).isEqualTo(200);
         return reply.body();
     }

@@ -136,7 +136,9 @@ public class OAuthService {
     }
 
     private void authenticateClient(String clientId, String clientSecret) {
-        if (!isKnownClient(clientId) || !Secrets.same(props.clientSecret(), clientSecret)) {
+        // A blank secret would match a blank one sent: refuse rather than admit anyone.
+        if (!isKnownClient(clientId) || !StringUtils.hasText(props.clientSecret())
+                || !Secrets.same(props.clientSecret(), clientSecret)) {
             throw OAuthException.invalidClient();
         }
     }
