@@ -27,15 +27,17 @@ public class KommoEvents {
     private final KommoWebhookParser parser;
     private final StageHistory stageHistory;
     private final AccountMap map;
+    private final KommoLeadMirror leadMirror;
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public KommoEvents(KommoWebhookParser parser, StageHistory stageHistory, AccountMap map, Inbox inbox, JdbcClient jdbc,
-                       Clock clock) {
+    public KommoEvents(KommoWebhookParser parser, StageHistory stageHistory, AccountMap map, KommoLeadMirror leadMirror,
+                       Inbox inbox, JdbcClient jdbc, Clock clock) {
         this.parser = parser;
         this.stageHistory = stageHistory;
         this.map = map;
+        this.leadMirror = leadMirror;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -47,6 +49,13 @@ public class KommoEvents {
         List<String> ignored = new ArrayList<>();
         int handled = 0;
         for (KommoEvent event : delivery.events()) {
+            if ("leads".equals(event.entity()) && event.entityId().isPresent()) {
+                if ("delete".equals(event.action())) {
+                    leadMirror.deleted(event.entityId().get());
+                } else {
+                    leadMirror.event(event);
+                }
+            }
             if (event.statusChange().isPresent()) {
                 StatusChange change = event.statusChange().get();
                 StageChanges.record(stageHistory, map, new StageChange(change.leadId(), change.pipelineId(),

@@ -40,11 +40,12 @@ public class KommoSync {
     private final AccountMap map;
     private final KommoSyncProperties sync;
     private final StageHistory stageHistory;
+    private final KommoLeadMirror leadMirror;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
 
     public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
-                     AccountMap map, KommoSyncProperties sync, StageHistory stageHistory,
+                     AccountMap map, KommoSyncProperties sync, StageHistory stageHistory, KommoLeadMirror leadMirror,
                      ObjectMapper json, TransactionTemplate tx) {
         this.kommo = kommo;
         this.claims = claims;
@@ -53,6 +54,7 @@ public class KommoSync {
         this.map = map;
         this.sync = sync;
         this.stageHistory = stageHistory;
+        this.leadMirror = leadMirror;
         this.json = json;
         this.tx = tx;
     }
@@ -169,6 +171,8 @@ public class KommoSync {
                 leads.linkedToKommo(lead.id(), kommoId, result.hasNonNull("contact_id") ? result.get("contact_id").asLong() : null,
                         status);
                 leads.synced(lead.id(), versions.get(lead.id()));
+                leadMirror.created(kommoId, lead.id(), map.pipelineId(), status, lead.responsibleUserId(),
+                        KommoLeadPayloads.LEAD_SOURCE, java.time.Instant.now());
                 // Created straight into its stage: that is its first stage change, and its automation runs
                 // (a hot lead created as Qualificado gets its urgent task) exactly as if it had been moved there.
                 stageHistory.record(new StageChange(kommoId, map.pipelineId(), null, status, lead.stage(),
