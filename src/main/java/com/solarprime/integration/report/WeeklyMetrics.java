@@ -113,13 +113,13 @@ final class WeeklyMetrics {
     }
 
     private WeeklyReport.Stuck stuck(List<LeadJourney> journeys, Instant asOf) {
-        record Stuck(LeadJourney journey, LeadJourney.Visit since) {
+        record Since(LeadJourney journey, LeadJourney.Visit since) {
         }
-        List<Stuck> stuck = journeys.stream().filter(j -> !j.deleted())
-                .flatMap(j -> j.lastVisit(asOf).stream().map(v -> new Stuck(j, v)))
+        List<Since> stuck = journeys.stream().filter(j -> !j.deleted())
+                .flatMap(j -> j.lastVisit(asOf).stream().map(v -> new Since(j, v)))
                 .filter(s -> isOpen(s.since().stage())
                         && Duration.between(s.since().at(), asOf).compareTo(settings.stuckAfter()) > 0)
-                .sorted(Comparator.comparing((Stuck s) -> s.since().at())
+                .sorted(Comparator.comparing((Since s) -> s.since().at())
                         .thenComparing(s -> s.journey().name(), Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         return new WeeklyReport.Stuck((int) settings.stuckAfter().toDays(), stuck.size(), stuck.stream()
