@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +36,6 @@ class ReportRepository {
     }
 
     private record HistoryRow(Long pipelineId, Long fromStatus, long toStatus, Instant at, boolean ignored) {
-    }
-
-    private record Booking(Long leadId, Long kommoLeadId, Instant at) {
     }
 
     /**
@@ -74,12 +72,19 @@ class ReportRepository {
                         rs.getObject("status_id", Long.class), rs.getBoolean("deleted")))
                 .list();
         Map<Long, List<HistoryRow>> history = history(leads);
-        List<Booking> bookings = jdbc.sql("SELECT lead_id, kommo_lead_id, created_at FROM meeting "
-                        + "WHERE status <> 'cancelled' AND created_at < ?")
+        Map<Long, List<Instant>> bookedByLead = new HashMap<>();
+        Map<Long, List<Instant>> bookedByKommoLead = new HashMap<>();
+        jdbc.sql("SELECT lead_id, kommo_lead_id, created_at FROM meeting WHERE status <> 'cancelled' AND created_at < ?")
                 .param(Timestamp.from(until))
-                .query((rs, n) -> new Booking(rs.getObject("lead_id", Long.class), rs.getObject("kommo_lead_id", Long.class),
-                        instant(rs, "created_at")))
-                .list();
+                .query((RowCallbackHandler) rs -> {
+                    Long leadId = rs.getObject("lead_id", Long.class);
+                    Instant at = instant(rs, "created_at");
+                    if (leadId != null) {
+                        bookedByLead.computeIfAbsent(leadId, id -> new ArrayList<>()).add(at);
+                    } else {
+                        bookedByKommoLead.computeIfAbsent(rs.getLong("kommo_lead_id"), id -> new ArrayList<>()).add(at);
+                    }
+                });
         List<LeadJourney> journeys = new ArrayList<>();
         for (LeadRow lead : leads) {
             List<HistoryRow> moves = lead.kommoLeadId() == null ? List.of()
@@ -87,10 +92,8 @@ class ReportRepository {
             if (lead.leadId() == null && !ours(lead.pipelineId()) && moves.stream().noneMatch(this::ours)) {
                 continue;
             }
-            List<Instant> booked = bookings.stream()
-                    .filter(b -> (b.leadId() != null && b.leadId().equals(lead.leadId()))
-                            || (b.kommoLeadId() != null && b.kommoLeadId().equals(lead.kommoLeadId())))
-                    .map(Booking::at).toList();
+            List<Instant> booked = new ArrayList<>(bookedByLead.getOrDefault(lead.leadId(), List.of()));
+            booked.addAll(bookedByKommoLead.getOrDefault(lead.kommoLeadId(), List.of()));
             journeys.add(new LeadJourney(lead.leadId(), lead.kommoLeadId(), lead.name(), lead.enteredAt(), lead.source(),
                     lead.score(), lead.price(), lead.lossReasonId(), lead.deleted(), visits(lead, moves), booked));
         }
@@ -115,10 +118,9 @@ class ReportRepository {
                         SELECT kommo_lead_id, pipeline_id, from_status_id, to_status_id, changed_at, status = 'ignored' AS ignored
                         FROM stage_history WHERE kommo_lead_id = ANY(?) ORDER BY kommo_lead_id, changed_at, id""")
                 .param(ids)
-                .query((rs, n) -> history.computeIfAbsent(rs.getLong("kommo_lead_id"), id -> new ArrayList<>())
+                .query((RowCallbackHandler) rs -> history.computeIfAbsent(rs.getLong("kommo_lead_id"), id -> new ArrayList<>())
                         .add(new HistoryRow(rs.getObject("pipeline_id", Long.class), rs.getObject("from_status_id", Long.class),
-                                rs.getLong("to_status_id"), instant(rs, "changed_at"), rs.getBoolean("ignored"))))
-                .list();
+                                rs.getLong("to_status_id"), instant(rs, "changed_at"), rs.getBoolean("ignored"))));
         return history;
     }
 
