@@ -54,7 +54,10 @@ public record ReportProperties(String cron, ZoneId zone, List<String> recipients
         }
     }
 
-    /** @param width pixels; @param height pixels */
+    /**
+     * @param width in pixels
+     * @param height in pixels
+     */
     public record Chart(int width, int height) {
 
         public Chart {
