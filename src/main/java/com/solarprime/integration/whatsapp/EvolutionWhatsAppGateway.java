@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.solarprime.integration.shared.PhoneNumbers;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends through a self-hosted Evolution API v2 instance:
  * {@code POST {EVOLUTION_BASE_URL}/message/sendText/{instance}} with header {@code apikey} and body
- * {@code {"number", "text", "delay"}}; the provider's id is {@code key.id} of the answer.
+ * {@code {"number", "text", "delay"}}; an image goes to {@code /message/sendMedia/{instance}} with
+ * {@code {"number", "mediatype":"image", "mimetype", "caption", "media"} (base64), "fileName", "delay"}}. The
+ * provider's id is {@code key.id} of the answer.
  *
  * <p>Evolution has no templates: a message carrying one is sent as its text. {@code number} is the digits
  * of the recipient, or a JID (such as a group id {@code 120363...@g.us}) passed through unchanged.
@@ -31,6 +34,7 @@ public class EvolutionWhatsAppGateway implements WhatsAppGateway {
     private static final Logger log = LoggerFactory.getLogger(EvolutionWhatsAppGateway.class);
 
     private final URI sendText;
+    private final URI sendMedia;
     private final String apiKey;
     private final long delayMillis;
     private final ProviderHttp http;
@@ -44,8 +48,10 @@ public class EvolutionWhatsAppGateway implements WhatsAppGateway {
         required.put("EVOLUTION_INSTANCE", evolution.instance());
         required.put("EVOLUTION_API_KEY", evolution.apiKey());
         ProviderHttp.requireSettings(provider(), required);
-        this.sendText = URI.create(ProviderHttp.baseUrl(evolution.baseUrl(), "EVOLUTION_BASE_URL")
-                + "/message/sendText/" + ProviderHttp.segment(evolution.instance()));
+        String base = ProviderHttp.baseUrl(evolution.baseUrl(), "EVOLUTION_BASE_URL");
+        String instance = ProviderHttp.segment(evolution.instance());
+        this.sendText = URI.create(base + "/message/sendText/" + instance);
+        this.sendMedia = URI.create(base + "/message/sendMedia/" + instance);
         this.apiKey = evolution.apiKey().strip();
         this.delayMillis = evolution.sendDelay().toMillis();
         // Self-hosted, often plain http behind a proxy: HTTP/1.1 with keep-alive, no h2c upgrade attempts.
@@ -56,11 +62,9 @@ public class EvolutionWhatsAppGateway implements WhatsAppGateway {
     public String send(OutboundMessage message) {
         String to = message.to();
         try {
-            ObjectNode body = ProviderHttp.JSON.createObjectNode()
-                    .put("number", number(to))
-                    .put("text", message.text())
-                    .put("delay", delayMillis);
-            ProviderHttp.Answer answer = http.post(sendText, Map.of("apikey", apiKey), body, to);
+            ProviderHttp.Answer answer = message.image() == null
+                    ? http.post(sendText, Map.of("apikey", apiKey), text(to, message), to)
+                    : http.post(sendMedia, Map.of("apikey", apiKey), media(to, message), to);
             if (!answer.successful()) {
                 throw refusal(answer, to);
             }
@@ -70,8 +74,7 @@ public class EvolutionWhatsAppGateway implements WhatsAppGateway {
                         + " (HTTP " + answer.status() + ") without a key.id; it may have been sent, so it is not "
                         + "retried", false, "no-message-id");
             }
-            log.info("WhatsApp sent via evolution to {}{}, id {}", PhoneNumbers.mask(to),
-                    message.template() == null ? "" : " (template " + message.template().name() + " sent as text)", id);
+            log.info("WhatsApp sent via evolution to {}{}, id {}", PhoneNumbers.mask(to), kind(message), id);
             return id;
         } catch (WhatsAppSendException e) {
             log.warn("WhatsApp send via evolution to {} failed ({}, code {}): {}", PhoneNumbers.mask(to),
@@ -83,6 +86,32 @@ public class EvolutionWhatsAppGateway implements WhatsAppGateway {
     @Override
     public String provider() {
         return "evolution";
+    }
+
+    private ObjectNode text(String to, OutboundMessage message) {
+        return ProviderHttp.JSON.createObjectNode()
+                .put("number", number(to))
+                .put("text", message.text())
+                .put("delay", delayMillis);
+    }
+
+    private ObjectNode media(String to, OutboundMessage message) {
+        OutboundMessage.Image image = message.image();
+        return ProviderHttp.JSON.createObjectNode()
+                .put("number", number(to))
+                .put("mediatype", "image")
+                .put("mimetype", image.mimeType())
+                .put("caption", message.text())
+                .put("media", Base64.getEncoder().encodeToString(image.bytes()))
+                .put("fileName", image.fileName())
+                .put("delay", delayMillis);
+    }
+
+    private static String kind(OutboundMessage message) {
+        if (message.image() != null) {
+            return " (image, " + message.image().bytes().length + " bytes)";
+        }
+        return message.template() == null ? "" : " (template " + message.template().name() + " sent as text)";
     }
 
     /** A JID (group or person) as it is; otherwise the digits of the number. */

@@ -21,8 +21,15 @@ public class LogWhatsAppGateway implements WhatsAppGateway {
     public String send(OutboundMessage message) {
         String id = "log-" + UUID.randomUUID();
         log.info("WhatsApp (log provider) to {}: {} characters{}, id {}", PhoneNumbers.mask(message.to()),
-                message.text().length(), message.template() == null ? "" : " as template " + message.template().name(), id);
+                message.text().length(), kind(message), id);
         return id;
+    }
+
+    private static String kind(OutboundMessage message) {
+        if (message.image() != null) {
+            return " with an image (" + message.image().mimeType() + ", " + message.image().bytes().length + " bytes)";
+        }
+        return message.template() == null ? "" : " as template " + message.template().name();
     }
 
     @Override

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends through Meta's WhatsApp Cloud API: {@code POST {META_GRAPH_BASE_URL}/{META_PHONE_NUMBER_ID}/messages}
  * with {@code Authorization: Bearer <META_ACCESS_TOKEN>}, free text or, when the message carries one, an
- * approved template (the only thing Meta delivers outside the 24-hour window). The provider's id is
- * {@code messages[0].id}.
+ * approved template (the only thing Meta delivers outside the 24-hour window). An image is first uploaded
+ * ({@code POST /{META_PHONE_NUMBER_ID}/media}, multipart: {@code file}, {@code type}, {@code messaging_product}), then
+ * sent by its media id with the text as its caption. The provider's id is {@code messages[0].id}.
  *
  * <p>Errors are classified on Meta's {@code error.code} first, then on the HTTP status: rate limits
  * ({@code 4, 80007, 130429, 131048, 131056}), transient platform errors and every 429/5xx are retryable;
@@ -55,6 +56,7 @@ public class MetaWhatsAppGateway implements WhatsAppGateway {
             Map.entry(190, "access token expired or invalid (check META_ACCESS_TOKEN)"));
 
     private final URI messages;
+    private final URI media;
     private final String authorization;
     private final ProviderHttp http;
 
@@ -68,8 +70,9 @@ public class MetaWhatsAppGateway implements WhatsAppGateway {
         ProviderHttp.requireSettings(provider(), required);
         String base = meta.graphBaseUrl() == null || meta.graphBaseUrl().isBlank()
                 ? DEFAULT_GRAPH_BASE_URL : meta.graphBaseUrl();
-        this.messages = URI.create(ProviderHttp.baseUrl(base, "META_GRAPH_BASE_URL") + "/"
-                + ProviderHttp.segment(meta.phoneNumberId()) + "/messages");
+        String sender = ProviderHttp.baseUrl(base, "META_GRAPH_BASE_URL") + "/" + ProviderHttp.segment(meta.phoneNumberId());
+        this.messages = URI.create(sender + "/messages");
+        this.media = URI.create(sender + "/media");
         String token = meta.accessToken().strip();
         this.authorization = "Bearer " + token;
         this.http = new ProviderHttp("Meta", properties, HttpClient.Version.HTTP_2, token);
@@ -81,8 +84,9 @@ public class MetaWhatsAppGateway implements WhatsAppGateway {
         try {
             String to = recipient(message.to());
             masked = PhoneNumbers.mask(to);
+            String mediaId = message.image() == null ? null : upload(message.image(), to);
             ProviderHttp.Answer answer = http.post(messages, Map.of("Authorization", authorization),
-                    body(to, message), to);
+                    body(to, message, mediaId), to);
             if (!answer.successful()) {
                 throw refusal(answer, to);
             }
@@ -92,8 +96,7 @@ public class MetaWhatsAppGateway implements WhatsAppGateway {
                         + " (HTTP " + answer.status() + ") without messages[0].id; it may have been sent, so it "
                         + "is not retried", false, "no-message-id");
             }
-            log.info("WhatsApp sent via meta to {}{}, id {}", masked,
-                    message.template() == null ? "" : " as template " + message.template().name(), id);
+            log.info("WhatsApp sent via meta to {}{}, id {}", masked, kind(message), id);
             return id;
         } catch (WhatsAppSendException e) {
             log.warn("WhatsApp send via meta to {} failed ({}, code {}): {}", masked,
@@ -107,10 +110,40 @@ public class MetaWhatsAppGateway implements WhatsAppGateway {
         return "meta";
     }
 
-    private static ObjectNode body(String to, OutboundMessage message) {
+    /** The picture uploaded to Meta: its media id. Nothing reached the recipient yet, so any failure may be retried. */
+    private String upload(OutboundMessage.Image image, String to) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("messaging_product", "whatsapp");
+        fields.put("type", image.mimeType());
+        ProviderHttp.Answer answer = http.postMultipart(media, Map.of("Authorization", authorization), fields, "file",
+                image, to);
+        if (!answer.successful()) {
+            throw refusal(answer, to);
+        }
+        String id = answer.json().path("id").asText("");
+        if (id.isBlank()) {
+            throw new WhatsAppSendException("Meta accepted the image upload (HTTP " + answer.status()
+                    + ") without a media id", true, "no-media-id");
+        }
+        return id;
+    }
+
+    private static String kind(OutboundMessage message) {
+        if (message.image() != null) {
+            return " as image (" + message.image().bytes().length + " bytes)";
+        }
+        return message.template() == null ? "" : " as template " + message.template().name();
+    }
+
+    private static ObjectNode body(String to, OutboundMessage message, String mediaId) {
         ObjectNode body = ProviderHttp.JSON.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("to", to);
+        if (mediaId != null) {
+            body.put("type", "image");
+            body.putObject("image").put("id", mediaId).put("caption", message.text());
+            return body;
+        }
         OutboundMessage.Template template = message.template();
         if (template == null) {
             body.put("type", "text");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.solarprime.integration.shared.LogSanitizer;
 import com.solarprime.integration.shared.PhoneNumbers;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What the Evolution and Meta gateways share: one JDK HTTP client with the configured timeouts, transport
@@ -75,11 +77,35 @@ final class ProviderHttp {
      * preferred over losing the message.
      */
     Answer post(URI uri, Map<String, String> headers, ObjectNode body, String to) {
+        return send(uri, headers, "application/json",
+                HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8), to);
+    }
+
+    /**
+     * POSTs {@code multipart/form-data}: the text fields, then the file as part {@code fileField} with its name and
+     * type. Answers and failures as {@link #post}.
+     */
+    Answer postMultipart(URI uri, Map<String, String> headers, Map<String, String> fields, String fileField,
+                         OutboundMessage.Image file, String to) {
+        String boundary = "solarprime-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + file.fileName().replace("\"", "") + "\"\r\nContent-Type: " + file.mimeType() + "\r\n\r\n");
+        body.writeBytes(file.bytes());
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return send(uri, headers, "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), to);
+    }
+
+    private Answer send(URI uri, Map<String, String> headers, String contentType, HttpRequest.BodyPublisher body,
+                        String to) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(responseTimeout)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+                .POST(body);
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {
@@ -104,6 +130,10 @@ final class ProviderHttp {
         }
         String text = response.body() == null ? "" : response.body();
         return new Answer(response.statusCode(), text, parse(text));
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

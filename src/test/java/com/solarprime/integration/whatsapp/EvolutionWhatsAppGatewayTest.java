@@ -86,6 +86,24 @@ class EvolutionWhatsAppGatewayTest {
     }
 
     @Test
+    void anImageGoesToSendMediaAsBase64WithTheTextAsCaption() throws Exception {
+        stub.on("POST /message/sendMedia/solarprime", request -> Reply.json(201, SENT));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        String id = gateway(stub.url()).send(OutboundMessage.image("120363025246125486@g.us",
+                new OutboundMessage.Image(png, "image/png", "funil-2026-W48.png"), "📊 *RELATÓRIO SEMANAL SOLARPRIME*"));
+
+        assertThat(id).isEqualTo("BAE594145F4C59B4");
+        Received request = stub.received().get(0);
+        assertThat(request.header("apikey")).isEqualTo(API_KEY);
+        assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("""
+                {"number":"120363025246125486@g.us","mediatype":"image","mimetype":"image/png",
+                 "caption":"📊 *RELATÓRIO SEMANAL SOLARPRIME*","media":"iVBORwECAw==",
+                 "fileName":"funil-2026-W48.png","delay":1200}"""));
+        assertThat(stub.count("POST", "/message/sendText/solarprime")).isZero();
+    }
+
+    @Test
     void groupIdIsPassedThrough() throws Exception {
         stub.on(PATH, request -> Reply.json(201, SENT));
 

@@ -94,6 +94,47 @@ class MetaWhatsAppGatewayTest {
     }
 
     @Test
+    void anImageIsUploadedThenSentByItsMediaIdWithTheTextAsCaption() throws Exception {
+        stub.on("POST /v21.0/" + PHONE_NUMBER_ID + "/media", request -> Reply.json(200, "{\"id\":\"1037543291543636\"}"));
+        stub.on(PATH, request -> Reply.json(200, SENT));
+        OutboundMessage.Image chart = new OutboundMessage.Image("fake png bytes".getBytes(), "image/png", "funil.png");
+
+        String id = gateway(stub.url()).send(OutboundMessage.image(NUMBER, chart, "📊 RELATÓRIO SEMANAL"));
+
+        assertThat(id).isEqualTo("wamid.HBgMNTU4MTk5OTk5MTIzNBUCABEYEjY3");
+        Received upload = stub.received().get(0);
+        assertThat(upload.path()).isEqualTo("/v21.0/" + PHONE_NUMBER_ID + "/media");
+        assertThat(upload.header("Authorization")).isEqualTo("Bearer " + TOKEN);
+        String boundary = upload.header("Content-Type").replaceFirst("^multipart/form-data; boundary=", "");
+        assertThat(upload.body()).isEqualTo("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"type\"\r\n\r\nimage/png\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"funil.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\nfake png bytes\r\n"
+                + "--" + boundary + "--\r\n");
+        assertThat(JSON.readTree(stub.received().get(1).body())).isEqualTo(JSON.readTree("""
+                {"messaging_product":"whatsapp","to":"5581999991234","type":"image",
+                 "image":{"id":"1037543291543636","caption":"📊 RELATÓRIO SEMANAL"}}"""));
+    }
+
+    @Test
+    void aRefusedUploadSendsNothingAndIsClassifiedLikeASend() {
+        stub.on("POST /v21.0/" + PHONE_NUMBER_ID + "/media", request -> Reply.json(400, """
+                {"error":{"message":"(#100) Param file must be a file with one of the following types",
+                  "type":"OAuthException","code":100,"fbtrace_id":"AbC"}}"""));
+        OutboundMessage.Image chart = new OutboundMessage.Image("x".getBytes(), "image/png", "funil.png");
+
+        WhatsAppSendException e = catchThrowableOfType(WhatsAppSendException.class,
+                () -> gateway(stub.url()).send(OutboundMessage.image(NUMBER, chart, "Relatório")));
+
+        assertThat(e.retryable()).isFalse();
+        assertThat(e.code()).isEqualTo("100");
+        assertThat(stub.count("POST", "/v21.0/" + PHONE_NUMBER_ID + "/messages")).isZero();
+    }
+
+    @Test
     void phoneJidIsSentAsItsDigitsAndGroupsAreRefusedWithoutACall() throws Exception {
         stub.on(PATH, request -> Reply.json(200, SENT));
         MetaWhatsAppGateway gateway = gateway(stub.url());
