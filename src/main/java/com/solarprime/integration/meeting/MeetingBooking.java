@@ -121,10 +121,10 @@ public class MeetingBooking {
         requireAhead(start);
         List<Salesperson> candidates = request.salesperson() != null ? List.of(salesperson(request.salesperson()))
                 : salespeople.byUserId(lead.responsibleUserId()).map(List::of).orElseGet(() -> salespeople.inOrderFor(lead));
-        List<Salesperson> working = candidates.stream().filter(s -> s.available(start, end, calendar)).toList();
         if (candidates.isEmpty()) {
             throw new ClientError(409, "no salesperson takes meetings: see solarprime.meetings.salespeople");
         }
+        List<Salesperson> working = candidates.stream().filter(s -> s.available(start, end, calendar)).toList();
         if (working.isEmpty()) {
             throw outsideHours(candidates);
         }

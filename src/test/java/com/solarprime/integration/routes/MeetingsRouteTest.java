@@ -220,6 +220,8 @@ class MeetingsRouteTest {
         assertThat(json.readTree(past.body()).path("reason").asText()).isEqualTo("start is in the past");
         assertThat(post("{\"phone\":\"+" + phone + "\",\"start\":\"tomorrow at ten\"}").statusCode()).isEqualTo(400);
         assertThat(post("not json").statusCode()).isEqualTo(400);
+        assertThat(post("{\"phone\":\"+" + phone + "\",\"start\":\"" + at(day, 10) + "\",\"source\":\"kommo\"}")
+                .statusCode()).as("only the agent and the API book here").isEqualTo(400);
         assertThat(book(phone, at(day, 10), "nobody@example.com").statusCode()).isEqualTo(400);
         assertThat(book(freshPhone(), at(day, 10), null).statusCode()).as("no such lead").isEqualTo(404);
         assertThat(meetings()).isEqualTo(before);
@@ -342,7 +344,10 @@ class MeetingsRouteTest {
         LocalDate day = day();
         String phone = freshPhone();
         qualified(phone);
-        assertThat(book(phone, at(day, 10).plus(Duration.ofMinutes(30)), ana).statusCode()).isEqualTo(201);
+        HttpResponse<String> byTheAgent = post("{\"phone\":\"+" + phone + "\",\"start\":\""
+                + at(day, 10).plus(Duration.ofMinutes(30)) + "\",\"salesperson\":\"" + ana + "\",\"source\":\"agent\"}");
+        assertThat(byTheAgent.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(byTheAgent.body()).path("source").asText()).isEqualTo("agent");
 
         JsonNode slots = json.readTree(http.get("/api/meetings/slots?date=" + day + "&salesperson=" + ana,
                 "X-Api-Key", Http.API_KEY).body());
