@@ -11,7 +11,9 @@ import com.solarprime.integration.support.IntegrationTest;
 import com.solarprime.integration.support.WhatsAppFixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,35 @@ class WhatsAppSimulatorTest {
         });
         JsonNode lead = ok(http.get(BASE + "/leads/" + phone, Http.ADMIN_HEADERS)).path("lead");
         assertThat(lead.path("optedOut").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theTeamsAlertsAboutTheLeadAreInTheChatWithTheirDestinationsMasked() throws Exception {
+        String phone = freshPhone();
+        String salesperson = "5581988887777";
+        ok(send(phone, "Fábio", "Oi"));
+        long leadId = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).optional(),
+                Optional::isPresent).orElseThrow();
+        for (String destination : List.of(salesperson, "120363000000000001@g.us")) {
+            jdbc.sql("""
+                            INSERT INTO notification (dedupe_key, destination, text, lead_id, status, sent_at)
+                            VALUES (?, ?, 'Lead quente: Fábio', ?, 'sent', now())""")
+                    .param("simulator-test:" + destination + ":" + leadId).param(destination).param(leadId).update();
+        }
+
+        HttpResponse<String> answer = http.get(BASE + "/conversations/" + phone, Http.ADMIN_HEADERS);
+
+        List<JsonNode> alerts = new ArrayList<>();
+        JSON.readTree(answer.body()).path("messages").forEach(m -> {
+            if ("team".equals(m.path("from").asText())) {
+                alerts.add(m);
+            }
+        });
+        assertThat(alerts).hasSize(2).allSatisfy(m -> assertThat(m.path("text").asText()).isEqualTo("Lead quente: Fábio"));
+        assertThat(alerts).extracting(m -> m.path("to").asText()).contains("sales group")
+                .noneMatch(to -> to.contains("88887777"));
+        assertThat(answer.body()).doesNotContain(salesperson, "120363000000000001");
     }
 
     @Test
