@@ -84,7 +84,8 @@ class EvolutionSimulator {
         data.put("status", "DELIVERY_ACK");
         data.putObject("message").put("conversation", text);
         data.put("messageType", "conversation").put("messageTimestamp", now.getEpochSecond())
-                .put("instanceId", UUID.nameUUIDFromBytes(instance().getBytes(StandardCharsets.UTF_8)).toString()).put("source", "android");
+                .put("instanceId", UUID.nameUUIDFromBytes(instance().getBytes(StandardCharsets.UTF_8)).toString())
+                .put("source", "android");
         delivery.put("destination", service.url(WEBHOOK))
                 .put("date_time", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.MILLIS)))
                 .put("sender", BUSINESS_JID)
