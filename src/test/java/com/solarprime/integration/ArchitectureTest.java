@@ -1,13 +1,23 @@
 package com.solarprime.integration;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Packages by domain, depending one way: the routes orchestrate, domains compute and store. A domain never
@@ -47,4 +57,29 @@ class ArchitectureTest {
                     "com.solarprime.integration.kommo.KommoClient")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.ProducerTemplate")
             .because("a use case's steps are route steps; beans compute");
+
+    /**
+     * A route reads a record's component as {@code ${body.leadId}}. Camel finds both {@code leadId()} and a
+     * {@code getLeadId()} beside it under that name, and which one wins is the order reflection lists them in: some
+     * runs fail with AmbiguousMethodCallException. The record's own accessor is enough.
+     */
+    @ArchTest
+    static final ArchRule recordsHaveNoSecondAccessor = classes().that().areAssignableTo(Record.class)
+            .should(new ArchCondition<JavaClass>("not declare a getter or is-method beside a component's accessor") {
+                @Override
+                public void check(JavaClass record, ConditionEvents events) {
+                    Set<String> components = Arrays.stream(record.reflect().getRecordComponents())
+                            .map(RecordComponent::getName).collect(Collectors.toSet());
+                    for (JavaMethod method : record.getMethods()) {
+                        String name = method.getName();
+                        String property = name.startsWith("get") ? name.substring(3)
+                                : name.startsWith("is") ? name.substring(2) : "";
+                        if (!property.isEmpty() && method.getRawParameterTypes().isEmpty()
+                                && components.contains(Character.toLowerCase(property.charAt(0)) + property.substring(1))) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                    + " duplicates the accessor of its component"));
+                        }
+                    }
+                }
+            });
 }

@@ -18,14 +18,6 @@ public class Conversations {
     /** One message after it was stored. */
     public record Recorded(long leadId, InboundMessage message, boolean newLead, boolean newMessage) {
 
-        public boolean isNewMessage() {
-            return newMessage;
-        }
-
-        public long getLeadId() {
-            return leadId;
-        }
-
         /** Sent by our side (the agent or a salesperson), not by the lead. */
         public boolean isFromMe() {
             return message.fromMe();
