@@ -24,7 +24,8 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Application").definedBy("com.solarprime.integration")
             .layer("Operations").definedBy("..integration.ops..", "..integration.sandbox..", "..integration.console..")
-            .layer("Flows").definedBy("..integration.automation..", "..integration.report..")
+            .layer("Flows").definedBy("..integration.automation..", "..integration.meeting..",
+                    "..integration.report..")
             .layer("Kommo and follow-ups").definedBy("..integration.kommo..", "..integration.followup..")
             .layer("WhatsApp").definedBy("..integration.whatsapp..")
             .layer("Leads and inbox").definedBy("..integration.lead..", "..integration.inbox..")

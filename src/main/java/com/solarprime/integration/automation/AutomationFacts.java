@@ -10,23 +10,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the automation needs to know about the lead of a stage change: the stage, our score and name when we know
- * the lead, and from Kommo (an {@code enrich} step of the route) the meeting date and whatever we do not know
- * (leads people created directly in Kommo).
+ * the lead, the lead's meeting from the meeting table, and from Kommo (an {@code enrich} step of the route) whatever
+ * we do not know (leads people created directly in Kommo; the "Data/Hora Reunião" of a meeting the table lacks).
  */
 @Component("automationFacts")
 public class AutomationFacts {
 
     private final AccountMap map;
     private final Leads leads;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    public AutomationFacts(AccountMap map, Leads leads, Clock clock) {
+    public AutomationFacts(AccountMap map, Leads leads, JdbcClient jdbc, Clock clock) {
         this.map = map;
         this.leads = leads;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -34,9 +37,25 @@ public class AutomationFacts {
     public AutomationRun local(StageChanges.Claimed claimed) {
         StageChange change = claimed.change();
         Lead local = claimed.localLeadId() == null ? null : leads.byId(claimed.localLeadId());
+        Optional<Meeting> meeting = meeting(claimed.localLeadId(), change.kommoLeadId());
         return new AutomationRun(claimed.historyId(), change, new StageEvent(change.toStage(), change.kommoLeadId(),
-                claimed.localLeadId(), local == null ? null : local.name(), local == null ? null : local.score(), null,
-                local == null ? null : local.responsibleUserId(), clock.instant()));
+                claimed.localLeadId(), local == null ? null : local.name(), local == null ? null : local.score(),
+                meeting.map(Meeting::start).orElse(null), local == null ? null : local.responsibleUserId(),
+                clock.instant()), meeting.map(Meeting::hasTask).orElse(false));
+    }
+
+    /** A meeting of the table; a booking's task is created by the meeting's own sync, a person's may be in Kommo. */
+    private record Meeting(Instant start, boolean hasTask) {
+    }
+
+    /** The lead's next active meeting in the meeting table (booked here or made in Kommo). */
+    private Optional<Meeting> meeting(Long leadId, long kommoLeadId) {
+        return jdbc.sql("""
+                        SELECT start_at, kommo_task_id IS NOT NULL OR source <> 'kommo' FROM meeting
+                        WHERE (lead_id = :lead OR kommo_lead_id = :kommoLead) AND status IN ('scheduled', 'confirmed')
+                        ORDER BY start_at < now(), start_at LIMIT 1""")
+                .param("lead", leadId).param("kommoLead", kommoLeadId)
+                .query((rs, n) -> new Meeting(rs.getTimestamp(1).toInstant(), rs.getBoolean(2))).optional();
     }
 
     /** The lead as Kommo has it. */
@@ -55,7 +74,8 @@ public class AutomationFacts {
                 : event.responsibleUserId();
         Integer score = event.score() != null ? event.score()
                 : field(lead, "qualification_score").map(v -> (int) Double.parseDouble(v)).orElse(null);
-        Instant meetingAt = field(lead, "meeting_datetime").map(AutomationFacts::instant).orElse(null);
+        Instant meetingAt = event.meetingAt() != null ? event.meetingAt()
+                : field(lead, "meeting_datetime").map(AutomationFacts::instant).orElse(null);
         return run.with(new StageEvent(event.stage(), event.kommoLeadId(), event.leadId(), name, score, meetingAt,
                 responsible, event.now()));
     }

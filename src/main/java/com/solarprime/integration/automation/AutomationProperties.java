@@ -1,10 +1,7 @@
 package com.solarprime.integration.automation;
 
 import com.solarprime.integration.followup.FollowUpProperties;
-import com.solarprime.integration.followup.FollowUpProperties;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,14 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often recorded stage changes and queued alerts are looked for
  * @param salespersonPhones WhatsApp number per Kommo user id, for alerts to the lead's responsible user
  * @param salesGroup WhatsApp group that gets an alert when the responsible user has no number here
- * @param meetingSlots the meeting slots offered per business day
  * @param metaAlertTemplate with the Meta provider, the approved template alerts go out as (its body {{1}} is the
  *                          alert); Meta refuses free text to a number outside its 24-hour window, and any message
  *                          to a group
  */
 @ConfigurationProperties("solarprime.automation")
 public record AutomationProperties(int hotScore, int warmScore, Duration pollInterval,
-                                   Map<Long, String> salespersonPhones, String salesGroup, Slots meetingSlots,
+                                   Map<Long, String> salespersonPhones, String salesGroup,
                                    FollowUpProperties.MetaTemplate metaAlertTemplate) {
 
     public AutomationProperties {
@@ -37,32 +33,12 @@ public record AutomationProperties(int hotScore, int warmScore, Duration pollInt
         requireNotNegative(pollInterval, "poll-interval");
         salespersonPhones = salespersonPhones == null ? Map.of() : Map.copyOf(salespersonPhones);
         salesGroup = salesGroup == null || salesGroup.isBlank() ? null : salesGroup.strip();
-        if (meetingSlots == null) {
-            throw new IllegalArgumentException("solarprime.automation.meeting-slots is missing");
-        }
     }
 
     /** Where an alert about a lead of this Kommo user goes: the user's number, else the sales group. */
     public Optional<String> alertDestination(Long userId) {
         String phone = userId == null ? null : salespersonPhones.get(userId);
         return Optional.ofNullable(phone != null && !phone.isBlank() ? phone : salesGroup);
-    }
-
-    /**
-     * @param times local start times offered on a business day
-     * @param length a slot is taken when a meeting starts within [start, start + length)
-     */
-    public record Slots(List<LocalTime> times, Duration length) {
-
-        public Slots {
-            if (times == null || times.isEmpty()) {
-                throw new IllegalArgumentException("solarprime.automation.meeting-slots.times must list at least one time");
-            }
-            times = times.stream().distinct().sorted().toList();
-            if (length == null || length.isNegative() || length.isZero()) {
-                throw new IllegalArgumentException("solarprime.automation.meeting-slots.length must be positive");
-            }
-        }
     }
 
     private static void requireNotNegative(Duration value, String key) {

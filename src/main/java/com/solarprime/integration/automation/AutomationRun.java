@@ -14,15 +14,25 @@ public final class AutomationRun {
     private final long historyId;
     private final StageChange change;
     private final StageEvent event;
+    private final boolean meetingTaskBooked;
     private final List<AutomationAction> actions = new ArrayList<>();
 
     /**
      * @param historyId the {@code stage_history} row: every action's idempotency key starts with it
      */
     public AutomationRun(long historyId, StageChange change, StageEvent event) {
+        this(historyId, change, event, false);
+    }
+
+    /**
+     * @param meetingTaskBooked whether the lead's meeting has its Kommo meeting task already (booked here, or made as
+     *                          a task in Kommo)
+     */
+    public AutomationRun(long historyId, StageChange change, StageEvent event, boolean meetingTaskBooked) {
         this.historyId = historyId;
         this.change = change;
         this.event = event;
+        this.meetingTaskBooked = meetingTaskBooked;
     }
 
     public long historyId() {
@@ -39,7 +49,7 @@ public final class AutomationRun {
 
     /** The same change with other facts, keeping what was planned. */
     public AutomationRun with(StageEvent facts) {
-        AutomationRun run = new AutomationRun(historyId, change, facts);
+        AutomationRun run = new AutomationRun(historyId, change, facts, meetingTaskBooked);
         run.actions.addAll(actions);
         return run;
     }
@@ -76,7 +86,12 @@ public final class AutomationRun {
         return event.meetingAt();
     }
 
-    /** The "Data/Hora Reunião" is set and still ahead. */
+    /** The lead's meeting has its Kommo meeting task already: the stage's own would double it. */
+    public boolean isMeetingTaskBooked() {
+        return meetingTaskBooked;
+    }
+
+    /** The lead has a meeting (in the meeting table, or Kommo's "Data/Hora Reunião") and it is still ahead. */
     public boolean isMeetingAhead() {
         return event.meetingAt() != null && event.meetingAt().isAfter(event.now());
     }

@@ -14,7 +14,7 @@ import org.springframework.boot.convert.DurationStyle;
  *   <li>{@code now}, or a duration after the change ({@code 30m}, {@code 1h}, {@code 1d}, {@code PT30M},
  *       {@code P2D}), moved into business hours;</li>
  *   <li>{@code next business day 09:00};</li>
- *   <li>{@code 2h before the meeting} (the "Data/Hora Reunião" field);</li>
+ *   <li>{@code 2h before the meeting} (the lead's meeting, or the "Data/Hora Reunião" field);</li>
  *   <li>{@code at the meeting};</li>
  *   <li>{@code 08:00 on the meeting day}.</li>
  * </ul>

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param leadId our lead; null for a lead people created directly in Kommo, which has no conversation with us
  * @param leadName the lead's name, for the salesperson's alert; may be null
  * @param score qualification score 0-100; null when never scored
- * @param meetingAt the "Data/Hora Reunião" field; null when empty
+ * @param meetingAt the lead's meeting: its next active one in the meeting table, else Kommo's "Data/Hora Reunião";
+ *                  null when neither has one
  * @param responsibleUserId the lead's responsible Kommo user; null when unknown
  * @param now when the change is handled; every due time counts from here
  */

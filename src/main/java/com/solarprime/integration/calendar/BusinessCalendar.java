@@ -40,18 +40,23 @@ public class BusinessCalendar {
 
     /** A working day of the week that is not a closed holiday. */
     public boolean isBusinessDay(LocalDate date) {
-        if (!hours.days().contains(date.getDayOfWeek())) {
-            return false;
-        }
+        return hours.days().contains(date.getDayOfWeek()) && !isClosedHoliday(date);
+    }
+
+    /**
+     * A holiday the business closes on, whatever the day of the week: for those whose working days are not the
+     * business's own (a salesperson who works on Saturdays).
+     */
+    public boolean isClosedHoliday(LocalDate date) {
         if (!hours.holidays()) {
-            return true;
+            return false;
         }
         for (Holiday holiday : BrazilianHolidays.on(date)) {
             if (!holiday.optional() || hours.closedOptionalHolidays().contains(holiday)) {
-                return false;
+                return true;
             }
         }
-        return hours.localHolidays().stream().noneMatch(local -> local.fallsOn(date));
+        return hours.localHolidays().stream().anyMatch(local -> local.fallsOn(date));
     }
 
     public boolean isOpen(Instant instant) {

@@ -36,7 +36,8 @@ public class FollowUps {
     }
 
     /**
-     * Schedules one follow-up; {@code dedupeKey} (may be null) makes asking twice schedule it once.
+     * Schedules one follow-up; {@code dedupeKey} (may be null) makes asking twice schedule it once, and a lead has at
+     * most one pending meeting confirmation and one pending meeting reminder (one meeting at a time).
      * Returns its id, empty when it was already scheduled or the lead may not receive it.
      */
     public Optional<Long> schedule(long leadId, FollowUpType type, Instant dueAt, String text, String dedupeKey) {
@@ -46,7 +47,7 @@ public class FollowUps {
         }
         return jdbc.sql("""
                         INSERT INTO follow_up (lead_id, type, due_at, text, dedupe_key) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
+                        ON CONFLICT DO NOTHING RETURNING id""")
                 .params(leadId, type.name(), Timestamp.from(dueAt), text, dedupeKey)
                 .query(Long.class).optional();
     }
@@ -76,6 +77,14 @@ public class FollowUps {
                         UPDATE follow_up SET status = 'cancelled', cancel_reason = 'lead replied'
                         WHERE lead_id = ? AND status = 'pending' AND type IN ('IMMEDIATE', 'DAILY', 'REENGAGEMENT')""")
                 .param(leadId).update();
+    }
+
+    /** The lead's pending meeting confirmation and reminder: the meeting they speak of was moved or cancelled. */
+    public void cancelMeetingMessages(long leadId, String reason) {
+        jdbc.sql("""
+                        UPDATE follow_up SET status = 'cancelled', cancel_reason = ?
+                        WHERE lead_id = ? AND status = 'pending' AND type IN ('MEETING_CONFIRMATION', 'MEETING_REMINDER')""")
+                .param(reason).param(leadId).update();
     }
 
     /** Every pending follow-up of the lead (a consent confirmation excepted: it must still go out). */

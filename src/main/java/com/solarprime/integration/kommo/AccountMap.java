@@ -67,6 +67,15 @@ public class AccountMap implements UserDirectory {
         return id(USER, email);
     }
 
+    /** Every user of the account mapped during provisioning, by e-mail, in the order of their ids. */
+    public Map<String, Long> users() {
+        Map<String, Long> users = new java.util.LinkedHashMap<>();
+        snapshot().entrySet().stream().filter(e -> e.getKey().startsWith(USER + "/"))
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> users.put(e.getKey().substring(USER.length() + 1), e.getValue()));
+        return users;
+    }
+
     public long require(String kind, String key) {
         return id(kind, key).orElseThrow(() -> new IllegalStateException(
                 "Kommo account map has no " + kind + " '" + key + "': run provisioning (POST /ops/kommo/provision)"));

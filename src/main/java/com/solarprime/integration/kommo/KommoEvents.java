@@ -31,9 +31,10 @@ public class KommoEvents {
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<KommoEventHandler> handlers;
 
     public KommoEvents(KommoWebhookParser parser, StageHistory stageHistory, AccountMap map, KommoLeadMirror leadMirror,
-                       Inbox inbox, JdbcClient jdbc, Clock clock) {
+                       Inbox inbox, JdbcClient jdbc, Clock clock, List<KommoEventHandler> handlers) {
         this.parser = parser;
         this.stageHistory = stageHistory;
         this.map = map;
@@ -41,6 +42,7 @@ public class KommoEvents {
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.handlers = List.copyOf(handlers);
     }
 
     public void process(Exchange exchange) {
@@ -56,6 +58,7 @@ public class KommoEvents {
                     leadMirror.event(event);
                 }
             }
+            boolean acted = false;
             if (event.statusChange().isPresent()) {
                 StatusChange change = event.statusChange().get();
                 StageChanges.record(stageHistory, map, new StageChange(change.leadId(), change.pipelineId(),
@@ -63,9 +66,13 @@ public class KommoEvents {
                         map.stageKeyOf(change.pipelineId(), change.statusId()).map(LocalStage::valueOf).orElse(null),
                         change.updatedAt() == null ? clock.instant() : Instant.ofEpochSecond(change.updatedAt()),
                         "webhook"));
-                handled++;
+                acted = true;
             } else if ("leads".equals(event.entity()) && event.entityId().isPresent()) {
-                handled += mirror(event);
+                acted = mirror(event) > 0;
+            }
+            acted |= handledElsewhere(event);
+            if (acted) {
+                handled++;
             } else {
                 ignored.add(event.entity() + " " + event.action());
             }
@@ -74,6 +81,15 @@ public class KommoEvents {
         if (handled == 0) {
             inbox.ignored(Inbox.id(exchange), ignored.isEmpty() ? "no events" : "nothing to do for: " + String.join(", ", ignored));
         }
+    }
+
+    /** Every handler sees every event, after the mirror has taken it (a meeting date set on a lead, a meeting task). */
+    private boolean handledElsewhere(KommoEvent event) {
+        boolean handled = false;
+        for (KommoEventHandler handler : handlers) {
+            handled |= handler.handle(event);
+        }
+        return handled;
     }
 
     /** A person changed a lead in Kommo: the local mirror follows (status, responsible user, deletion). */

@@ -1,11 +1,17 @@
 package com.solarprime.integration.kommo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.solarprime.integration.calendar.BusinessHoursProperties;
 import com.solarprime.integration.lead.Lead;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +23,12 @@ public class KommoLeadPayloads {
 
     private final AccountMap map;
     private final JdbcClient jdbc;
+    private final ZoneId zone;
 
-    public KommoLeadPayloads(AccountMap map, JdbcClient jdbc) {
+    public KommoLeadPayloads(AccountMap map, JdbcClient jdbc, BusinessHoursProperties hours) {
         this.map = map;
         this.jdbc = jdbc;
+        this.zone = hours.zone();
     }
 
     /** One lead of a {@code POST /api/v4/leads/complex} batch, with its contact. */
@@ -63,7 +71,38 @@ public class KommoLeadPayloads {
         if (followUps > 0) {
             fields.add(value("follow_up_count", followUps));
         }
+        meetingField(lead.id(), lead.kommoLeadId()).ifPresent(fields::add);
         return fields;
+    }
+
+    /**
+     * "Data/Hora Reunião" as the meeting table has it: the lead's next active meeting (RFC 3339, as Kommo's own
+     * library writes date_time values); cleared when the lead's latest meeting was cancelled; else not sent, so that a
+     * date a person set in Kommo stays.
+     *
+     * @param leadId our lead, or null for a lead only Kommo knows
+     * @param kommoLeadId the lead in Kommo, or null when not created there yet
+     */
+    public Optional<Map<String, Object>> meetingField(Long leadId, Long kommoLeadId) {
+        String lead = "(lead_id = :lead OR kommo_lead_id = :kommoLead)";
+        Optional<Instant> next = jdbc.sql("SELECT start_at FROM meeting WHERE " + lead
+                        + " AND status IN ('scheduled', 'confirmed') ORDER BY start_at < now(), start_at LIMIT 1")
+                .param("lead", leadId).param("kommoLead", kommoLeadId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+        if (next.isPresent()) {
+            String value = next.get().atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return Optional.of(value("meeting_datetime", value));
+        }
+        boolean cancelled = jdbc.sql("SELECT status = 'cancelled' FROM meeting WHERE " + lead
+                        + " ORDER BY updated_at DESC, id DESC LIMIT 1")
+                .param("lead", leadId).param("kommoLead", kommoLeadId).query(Boolean.class).optional().orElse(false);
+        if (!cancelled) {
+            return Optional.empty();
+        }
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("field_id", map.fieldId("meeting_datetime"));
+        cleared.put("values", null);
+        return Optional.of(cleared);
     }
 
     public static List<Map<String, Object>> tags(List<String> names) {

@@ -68,20 +68,46 @@ public class KommoOutbox {
     /**
      * A Kommo task on the lead.
      *
+     * @param kommoLeadId the lead in Kommo; null for our lead not created there yet (the task waits for it)
      * @param taskTypeId 1 follow-up call, 2 meeting
      */
-    public void task(Long leadId, long kommoLeadId, String text, java.time.Instant dueAt, int taskTypeId,
+    public void task(Long leadId, Long kommoLeadId, String text, java.time.Instant dueAt, int taskTypeId,
                      Long responsibleUserId, String dedupeKey) {
         Map<String, Object> task = new java.util.LinkedHashMap<>();
         task.put("text", text);
         task.put("complete_till", dueAt.getEpochSecond());
         task.put("task_type_id", taskTypeId);
         task.put("entity_type", "leads");
-        task.put("entity_id", kommoLeadId);
+        if (kommoLeadId != null) {
+            task.put("entity_id", kommoLeadId);
+        }
         if (responsibleUserId != null) {
             task.put("responsible_user_id", responsibleUserId);
         }
         insert("task", leadId, dedupeKey, task);
+    }
+
+    /**
+     * Brings a meeting's Kommo side in line with the meeting row when it runs: its meeting task created, moved or
+     * completed, and for a lead only Kommo knows its "Data/Hora Reunião". One write waits per meeting; the texts of
+     * later changes join it.
+     *
+     * @param taskText the meeting task's text, used when the task is created; may be null
+     * @param resultText the result a cancelled meeting's task is completed with; may be null
+     */
+    public void meeting(long meetingId, Long leadId, String taskText, String resultText) {
+        Map<String, Object> texts = new java.util.LinkedHashMap<>();
+        if (taskText != null) {
+            texts.put("text", taskText);
+        }
+        if (resultText != null) {
+            texts.put("result", resultText);
+        }
+        jdbc.sql("""
+                        INSERT INTO kommo_outbox (kind, lead_id, meeting_id, payload) VALUES ('meeting', ?, ?, ?::jsonb)
+                        ON CONFLICT (meeting_id) WHERE kind = 'meeting' AND status = 'pending'
+                        DO UPDATE SET payload = kommo_outbox.payload || EXCLUDED.payload""")
+                .param(leadId).param(meetingId).param(write(texts)).update();
     }
 
     private void insert(String kind, Long leadId, String dedupeKey, Map<String, Object> payload) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,10 +44,11 @@ public class KommoSync {
     private final KommoLeadMirror leadMirror;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
 
     public KommoSync(KommoClient kommo, OutboxClaims claims, Leads leads, KommoLeadPayloads payloads,
                      AccountMap map, KommoSyncProperties sync, StageHistory stageHistory, KommoLeadMirror leadMirror,
-                     ObjectMapper json, TransactionTemplate tx) {
+                     ObjectMapper json, TransactionTemplate tx, JdbcClient jdbc) {
         this.kommo = kommo;
         this.claims = claims;
         this.leads = leads;
@@ -57,6 +59,7 @@ public class KommoSync {
         this.leadMirror = leadMirror;
         this.json = json;
         this.tx = tx;
+        this.jdbc = jdbc;
     }
 
     /** Lead writes wait until provisioning has resolved every id they need (health says what is missing). */
@@ -77,17 +80,27 @@ public class KommoSync {
     }
 
     public void addTasks() {
-        drain("task", false, this::tasks);
+        drain("task", true, this::tasks);
+    }
+
+    /** Meetings booked, moved or cancelled here: their Kommo tasks, up to 50 per call. */
+    public void syncMeetings() {
+        drain(claims::claimMeetings, this::meetings);
+    }
+
+    private void drain(String kind, boolean needsKommoLead, Function<List<OutboxClaims.Claim>, Runnable> send) {
+        drain(() -> claims.claim(kind, needsKommoLead), send);
     }
 
     /**
      * Full batches are followed by another claim at once; a short batch means the queue is empty. {@code send}
      * calls Kommo and returns the local effects of its answer, which commit with the rows' "done".
      */
-    private void drain(String kind, boolean needsKommoLead, Function<List<OutboxClaims.Claim>, Runnable> send) {
+    private void drain(java.util.function.Supplier<List<OutboxClaims.Claim>> claim,
+                       Function<List<OutboxClaims.Claim>, Runnable> send) {
         List<OutboxClaims.Claim> batch;
         do {
-            batch = claims.claim(kind, needsKommoLead);
+            batch = claim.get();
             if (batch.isEmpty()) {
                 return;
             }
@@ -317,12 +330,98 @@ public class KommoSync {
     }
 
     private Runnable tasks(List<OutboxClaims.Claim> batch) {
+        Map<Long, Long> kommoIds = kommoIdsOf(batch);
         List<Object> body = new ArrayList<>();
         for (OutboxClaims.Claim claim : batch) {
-            body.add(json.convertValue(payload(claim), Map.class));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> task = json.convertValue(payload(claim), Map.class);
+            task.putIfAbsent("entity_id", kommoIds.get(claim.leadId()));
+            body.add(task);
         }
         kommo.call(KommoRequest.post("/api/v4/tasks", body));
         return NOTHING;
+    }
+
+    /**
+     * Each meeting's Kommo side made what the meeting row says now: a meeting without a task gets one (type 2, for
+     * its salesperson, due at its start), a moved one's task is moved, a cancelled one's task is completed with the
+     * row's result text, and a lead only Kommo knows gets its "Data/Hora Reunião". The ids of the tasks created are
+     * recorded on their meetings with the rows' "done".
+     */
+    private Runnable meetings(List<OutboxClaims.Claim> batch) {
+        List<Map<String, Object>> create = new ArrayList<>();
+        List<Map<String, Object>> change = new ArrayList<>();
+        List<Map<String, Object>> leadFields = new ArrayList<>();
+        for (OutboxClaims.Claim claim : batch) {
+            JsonNode payload = payload(claim);
+            MeetingRow meeting = meetingRow(claim.meetingId());
+            if (meeting.kommoTaskId() == null && meeting.active() && payload.hasNonNull("text")) {
+                Map<String, Object> task = new LinkedHashMap<>();
+                task.put("text", payload.get("text").asText());
+                task.put("complete_till", meeting.start().getEpochSecond());
+                task.put("task_type_id", 2);
+                task.put("entity_type", "leads");
+                task.put("entity_id", meeting.kommoLeadId());
+                task.put("responsible_user_id", meeting.salespersonId());
+                task.put("request_id", String.valueOf(meeting.id()));
+                create.add(task);
+            } else if (meeting.kommoTaskId() != null && meeting.active()) {
+                change.add(Map.of("id", meeting.kommoTaskId(), "complete_till", meeting.start().getEpochSecond(),
+                        "responsible_user_id", meeting.salespersonId()));
+            } else if (meeting.kommoTaskId() != null && "cancelled".equals(meeting.status())) {
+                Map<String, Object> completed = new LinkedHashMap<>();
+                completed.put("id", meeting.kommoTaskId());
+                completed.put("is_completed", true);
+                if (payload.hasNonNull("result")) {
+                    completed.put("result", Map.of("text", payload.get("result").asText()));
+                }
+                change.add(completed);
+            }
+            if (meeting.leadId() == null) {
+                payloads.meetingField(null, meeting.kommoLeadId()).ifPresent(field -> leadFields.add(Map.of(
+                        "id", meeting.kommoLeadId(), "custom_fields_values", List.of(field))));
+            }
+        }
+        Map<Long, Long> created = new HashMap<>();
+        if (!create.isEmpty()) {
+            JsonNode answer = kommo.call(KommoRequest.post("/api/v4/tasks", create));
+            JsonNode tasks = answer == null ? json.createArrayNode() : answer.path("_embedded").path("tasks");
+            for (int i = 0; i < tasks.size(); i++) {
+                JsonNode task = tasks.get(i);
+                String requestId = task.path("request_id").isArray() ? task.path("request_id").path(0).asText()
+                        : task.path("request_id").asText(String.valueOf(create.get(i).get("request_id")));
+                created.put(Long.parseLong(requestId), task.path("id").asLong());
+            }
+        }
+        if (!change.isEmpty()) {
+            kommo.call(KommoRequest.patch("/api/v4/tasks", change));
+        }
+        if (!leadFields.isEmpty()) {
+            kommo.call(KommoRequest.patch("/api/v4/leads", leadFields));
+        }
+        return () -> created.forEach((meetingId, taskId) -> jdbc.sql(
+                        "UPDATE meeting SET kommo_task_id = ?, updated_at = now() WHERE id = ? AND kommo_task_id IS NULL")
+                .param(taskId).param(meetingId).update());
+    }
+
+    /** A meeting as its Kommo side is made from. */
+    private record MeetingRow(long id, Long leadId, long kommoLeadId, long salespersonId, java.time.Instant start,
+                              String status, Long kommoTaskId) {
+
+        boolean active() {
+            return "scheduled".equals(status) || "confirmed".equals(status);
+        }
+    }
+
+    private MeetingRow meetingRow(long id) {
+        return jdbc.sql("""
+                        SELECT m.id, m.lead_id, COALESCE(m.kommo_lead_id, l.kommo_lead_id), m.salesperson_id, m.start_at,
+                               m.status, m.kommo_task_id
+                        FROM meeting m LEFT JOIN lead l ON l.id = m.lead_id WHERE m.id = ?""")
+                .param(id)
+                .query((rs, n) -> new MeetingRow(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getLong(3),
+                        rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getString(6), (Long) rs.getObject(7, Long.class)))
+                .single();
     }
 
     private Map<Long, Long> kommoIdsOf(List<OutboxClaims.Claim> batch) {

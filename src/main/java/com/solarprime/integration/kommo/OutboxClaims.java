@@ -11,9 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxClaims {
 
-    /** A claimed row. {@code attempts} above 1 means an earlier attempt may have reached Kommo. */
-    record Claim(long id, Long leadId, String payload, int attempts) {
+    /**
+     * A claimed row. {@code attempts} above 1 means an earlier attempt may have reached Kommo.
+     *
+     * @param meetingId the meeting a {@code meeting} row is about; null for the other kinds
+     */
+    record Claim(long id, Long leadId, String payload, int attempts, Long meetingId) {
     }
+
+    private static final String RETURNING = "id, lead_id, payload::text, attempts, meeting_id";
 
     private final WorkQueue queue;
     private final JdbcClient jdbc;
@@ -36,9 +42,26 @@ class OutboxClaims {
         return queue.claim("""
                         w.kind = :kind AND (NOT :needsLead OR w.payload ->> 'entity_id' IS NOT NULL
                             OR EXISTS (SELECT 1 FROM lead l WHERE l.id = w.lead_id AND l.kommo_lead_id IS NOT NULL))""",
-                Map.of("kind", kind, "needsLead", needsKommoLead), "id",
-                "id, lead_id, payload::text, attempts",
-                (rs, n) -> new Claim(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)));
+                Map.of("kind", kind, "needsLead", needsKommoLead), "id", RETURNING, OutboxClaims::claim);
+    }
+
+    /**
+     * Meeting rows whose lead is in Kommo, none while another row of the same meeting is on its way: the one creating
+     * the meeting's task must have recorded the task's id before the next one moves or completes it.
+     */
+    List<Claim> claimMeetings() {
+        return queue.claim("""
+                        w.kind = 'meeting'
+                        AND NOT EXISTS (SELECT 1 FROM kommo_outbox c
+                                        WHERE c.meeting_id = w.meeting_id AND c.status = 'claimed' AND c.id <> w.id)
+                        AND EXISTS (SELECT 1 FROM meeting m LEFT JOIN lead l ON l.id = m.lead_id
+                                    WHERE m.id = w.meeting_id AND COALESCE(m.kommo_lead_id, l.kommo_lead_id) IS NOT NULL)""",
+                Map.of(), "id", RETURNING, OutboxClaims::claim);
+    }
+
+    private static Claim claim(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Claim(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4),
+                (Long) rs.getObject(5, Long.class));
     }
 
     void done(List<Claim> claims) {
@@ -59,16 +82,24 @@ class OutboxClaims {
     }
 
     /**
-     * An update queued meanwhile for the same lead supersedes this one: it reads the lead when it runs. (At most one
-     * update per lead may be pending.)
+     * An update queued meanwhile for the same lead (or a write of the same meeting) supersedes this one: it reads the
+     * lead or the meeting when it runs, and a meeting's texts join it. (At most one of each may be pending.)
      */
     private boolean supersededUpdate(Claim claim) {
+        if (claim.meetingId() != null) {
+            jdbc.sql("""
+                            UPDATE kommo_outbox p SET payload = ?::jsonb || p.payload
+                            WHERE p.kind = 'meeting' AND p.status = 'pending' AND p.meeting_id = ?""")
+                    .param(claim.payload()).param(claim.meetingId()).update();
+        }
         return jdbc.sql("""
                         UPDATE kommo_outbox o SET status = 'done', claimed_by = NULL, done_at = now(),
-                            last_error = 'superseded by a newer update of the same lead'
-                        WHERE o.id = :id AND o.kind = 'lead_update' AND EXISTS (
-                            SELECT 1 FROM kommo_outbox p WHERE p.kind = 'lead_update' AND p.status = 'pending'
-                                AND p.lead_id = o.lead_id)""")
+                            last_error = 'superseded by a newer write of the same lead or meeting'
+                        WHERE o.id = :id AND (
+                            (o.kind = 'lead_update' AND EXISTS (SELECT 1 FROM kommo_outbox p
+                                WHERE p.kind = 'lead_update' AND p.status = 'pending' AND p.lead_id = o.lead_id))
+                            OR (o.kind = 'meeting' AND EXISTS (SELECT 1 FROM kommo_outbox p
+                                WHERE p.kind = 'meeting' AND p.status = 'pending' AND p.meeting_id = o.meeting_id)))""")
                 .param("id", claim.id()).update() > 0;
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.solarprime.integration.qualification.ApplicationDefaults;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +23,6 @@ class AutomationPropertiesTest {
         assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(properties.salespersonPhones()).isEmpty();
         assertThat(properties.salesGroup()).isNull();
-        assertThat(properties.meetingSlots().times()).containsExactly(LocalTime.of(9, 0), LocalTime.of(10, 0),
-                LocalTime.of(11, 0), LocalTime.of(14, 0), LocalTime.of(15, 0), LocalTime.of(16, 0), LocalTime.of(17, 0));
-        assertThat(properties.meetingSlots().length()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -44,16 +39,12 @@ class AutomationPropertiesTest {
     @Test
     void nonsenseIsRefused() {
         AutomationProperties d = defaults();
-        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.pollInterval(), Map.of(), null, d.meetingSlots(),
-                d.metaAlertTemplate()))
+        assertThatThrownBy(() -> new AutomationProperties(30, 40, d.pollInterval(), Map.of(), null, d.metaAlertTemplate()))
                 .hasMessageContaining("warm-score");
-        assertThatThrownBy(() -> new AutomationProperties.Slots(List.of(), Duration.ofHours(1)))
-                .hasMessageContaining("times");
     }
 
     private static AutomationProperties with(Map<Long, String> phones, String group) {
         AutomationProperties d = defaults();
-        return new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(), phones, group, d.meetingSlots(),
-                d.metaAlertTemplate());
+        return new AutomationProperties(d.hotScore(), d.warmScore(), d.pollInterval(), phones, group, d.metaAlertTemplate());
     }
 }

@@ -17,9 +17,7 @@ import com.solarprime.integration.support.LeadProfiles;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -201,27 +199,6 @@ class PipelineAutomationTest {
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> assertThat(fixtures.taskTexts(lead)).hasSize(3));
         assertThat(jdbc.sql("SELECT source FROM stage_history WHERE kommo_lead_id = ?").param(lead).query(String.class).list())
                 .containsExactly("reconcile");
-    }
-
-    @Test
-    void meetingSlotsLeaveOutBookedMeetings() throws Exception {
-        LocalDate day = LocalDate.now(ZoneId.of("America/Recife")).plusDays(14).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
-        long lead = fixtures.personCreatedLead();
-        for (int hour : new int[] {10, 15}) {
-            long at = day.atTime(hour, 0).atZone(ZoneId.of("America/Recife")).toEpochSecond();
-            kommo.call(KommoRequest.post("/api/v4/tasks", List.of(Map.of("text", "Reunião", "complete_till", at,
-                    "task_type_id", 2, "entity_type", "leads", "entity_id", lead))));
-        }
-
-        JsonNode slots = json.readTree(http.get("/api/meetings/slots?date=" + day, "X-Api-Key", Http.API_KEY).body());
-
-        assertThat(slots.path("slots").findValuesAsText("time")).containsExactly("09:00", "10:00", "11:00", "14:00",
-                "15:00", "16:00", "17:00");
-        for (JsonNode slot : slots.path("slots")) {
-            boolean booked = slot.path("time").asText().equals("10:00") || slot.path("time").asText().equals("15:00");
-            assertThat(slot.path("available").asBoolean()).as(slot.toString()).isEqualTo(!booked);
-        }
-        assertThat(http.get("/api/meetings/slots?date=tomorrow", "X-Api-Key", Http.API_KEY).statusCode()).isEqualTo(400);
     }
 
     private long awaitKommoId(String phone) {

@@ -51,9 +51,13 @@ class StageAutomationTest {
     private final class Automation {
 
         List<AutomationAction> actionsFor(StageEvent event) {
+            return actionsFor(event, false);
+        }
+
+        List<AutomationAction> actionsFor(StageEvent event, boolean meetingTaskBooked) {
             StageChange change = new StageChange(event.kommoLeadId(), null, null, 1L, event.stage(), event.now(), "webhook");
-            return producer.requestBody("direct:pipeline-automation", new AutomationRun(7, change, event), AutomationRun.class)
-                    .actions();
+            return producer.requestBody("direct:pipeline-automation", new AutomationRun(7, change, event, meetingTaskBooked),
+                    AutomationRun.class).actions();
         }
     }
 
@@ -215,6 +219,14 @@ class StageAutomationTest {
         assertThat(automation.actionsFor(event)).containsExactly(
                 new CreateTask("task:meeting-task@at the meeting", "Realizar reunião com cliente", at("2027-03-05T17:00:00Z"), CreateTask.MEETING,
                         USER),
+                new ScheduleFollowUp("follow-up:MEETING_REMINDER@2h before the meeting", FollowUpType.MEETING_REMINDER, at("2027-03-05T15:00:00Z"), null));
+    }
+
+    @Test
+    void aMeetingBookedWithItsTaskGetsOnlyTheReminderWhenConfirmed() {
+        StageEvent event = event(LocalStage.MEETING_CONFIRMED, LEAD, at("2027-03-05T17:00:00Z"), WEDNESDAY_10H);
+
+        assertThat(automation.actionsFor(event, true)).containsExactly(
                 new ScheduleFollowUp("follow-up:MEETING_REMINDER@2h before the meeting", FollowUpType.MEETING_REMINDER, at("2027-03-05T15:00:00Z"), null));
     }
 

@@ -39,7 +39,7 @@ class BadInputFuzzTest {
     static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-www-form-urlencoded",
             "text/plain", "application/octet-stream");
     static final List<String> TABLES = List.of("inbox", "lead", "message", "follow_up", "kommo_outbox", "stage_history",
-            "notification", "dead_letter");
+            "notification", "dead_letter", "meeting");
 
     @LocalServerPort
     int port;
@@ -55,6 +55,7 @@ class BadInputFuzzTest {
         List<Endpoint> endpoints = List.of(
                 new Endpoint("/api/follow-ups", "X-Api-Key", Http.API_KEY),
                 new Endpoint("/api/leads/qualification", "X-Api-Key", Http.API_KEY),
+                new Endpoint("/api/meetings", "X-Api-Key", Http.API_KEY),
                 new Endpoint("/webhooks/kommo/automation-secret"),
                 new Endpoint("/webhooks/whatsapp/evolution", "X-Webhook-Secret", WhatsAppFixtures.EVOLUTION_SECRET),
                 new Endpoint("/webhooks/whatsapp/meta"));
