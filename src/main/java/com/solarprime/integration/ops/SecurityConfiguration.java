@@ -70,6 +70,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(request -> isHealth(path(request))).permitAll()
+                        // The login page whatever its query (?error, ?logout): Spring's own permit matches exact URLs.
+                        .requestMatchers(request -> LOGIN_PAGE.equals(path(request))).permitAll()
                         .anyRequest().hasRole(ADMIN))
                 .build();
     }
