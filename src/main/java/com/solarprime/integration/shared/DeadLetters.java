@@ -101,8 +101,14 @@ public class DeadLetters implements Processor {
                 cause == null ? "unknown" : LogSanitizer.clean(cause.getMessage()));
     }
 
+    /**
+     * The body as text, when it has a text form: one without (a record a split handed on, whose payload reference
+     * names where it came from) is not stored, rather than making the dead letter itself fail.
+     */
     private static String payloadOf(Exchange exchange) {
-        byte[] body = exchange.getMessage().getBody(byte[].class);
+        Object raw = exchange.getMessage().getBody();
+        byte[] body = raw == null ? null
+                : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, raw);
         if (body == null) {
             return null;
         }
