@@ -1,12 +1,10 @@
 package com.solarprime.integration.sandbox;
 
-import com.solarprime.integration.kommo.KommoProperties;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -26,7 +24,7 @@ public class SandboxClientSecret implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty(PROPERTY)) || !sandboxMode(environment)) {
+        if (StringUtils.hasText(environment.getProperty(PROPERTY)) || !SandboxModeCondition.isSandboxMode(environment)) {
             return;
         }
         byte[] bytes = new byte[24];
@@ -36,13 +34,6 @@ public class SandboxClientSecret implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("generatedSandboxClientSecret",
                 Map.of(PROPERTY, secret)));
         print(environment.getProperty("solarprime.sandbox.client-id"), secret, System.out);
-    }
-
-    /** The rule of {@link ConditionalOnSandbox}: nothing bound means the default run, which is sandbox mode. */
-    private static boolean sandboxMode(ConfigurableEnvironment environment) {
-        return Binder.get(environment).bind("solarprime.kommo", KommoProperties.class)
-                .map(kommo -> kommo.effectiveMode() == KommoProperties.Mode.SANDBOX)
-                .orElse(true);
     }
 
     private static void print(String clientId, String secret, PrintStream out) {

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The default run, whose sandbox secret nobody set: generated, not the public one, and the service still connects. */
 @IntegrationTest
-@TestPropertySource(properties = "solarprime.sandbox.client-secret=")
+@TestPropertySource(properties = {"solarprime.sandbox.client-secret=", "solarprime.whatsapp.evolution.webhook-secret="})
 class GeneratedSandboxSecretTest {
 
     @LocalServerPort
