@@ -98,7 +98,8 @@ public class SecurityConfiguration {
     static boolean isAdminPath(HttpServletRequest request) {
         String path = path(request);
         return underPath(path, "/ops") || underPath(path, "/auth/kommo") || underPath(path, "/auth/status")
-                || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin") || underPath(path, "/sandbox/whatsapp")
+                || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin")
+                || underPath(path, "/sandbox/whatsapp")
                 || path.startsWith("/actuator");
     }
 
