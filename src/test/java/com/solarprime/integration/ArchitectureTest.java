@@ -33,7 +33,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Application").definedBy("com.solarprime.integration")
-            .layer("Operations").definedBy("..integration.ops..", "..integration.sandbox..")
+            .layer("Operations").definedBy("..integration.ops..", "..integration.sandbox..", "..integration.console..")
             .layer("Flows").definedBy("..integration.automation..", "..integration.meeting..",
                     "..integration.report..")
             .layer("Kommo and follow-ups").definedBy("..integration.kommo..", "..integration.followup..")

@@ -48,7 +48,8 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
                 + HEADER + " header (any value)\"}");
     }
 
-    private static boolean changesState(HttpServletRequest request) {
+    /** Whether the request may change something: any method but the safe ones, and Jolokia's operations but reads. */
+    static boolean changesState(HttpServletRequest request) {
         if (!SAFE_METHODS.contains(request.getMethod())) {
             return true;
         }

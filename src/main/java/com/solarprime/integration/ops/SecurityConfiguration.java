@@ -7,6 +7,8 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -14,18 +16,22 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. {@code /api/**} takes the integration key; {@code /ops/**}, actuator (but health)
- * and Hawtio take the admin's basic auth, and their state-changing requests must show they were not sent
- * cross-site ({@link CrossSiteRequestFilter}); webhooks, OAuth callbacks and the sandbox carry their own
- * secrets and are checked by their routes.
+ * and Hawtio take the admin: scripts with HTTP basic auth, browsers through the console's login form (a session
+ * cookie). Their state-changing requests must show they were not sent cross-site ({@link CrossSiteRequestFilter}),
+ * and are recorded with who made them ({@link OpsAuditFilter}); webhooks, OAuth callbacks and the sandbox carry
+ * their own secrets and are checked by their routes.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
+    static final String LOGIN_PAGE = "/ops/login";
 
     @Bean
     @Order(1)
@@ -38,16 +44,34 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminChain(HttpSecurity http, ServiceProperties service) throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, e) ->
+    SecurityFilterChain adminChain(HttpSecurity http, ServiceProperties service, JdbcClient jdbc) throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            if (wantsPage(request)) {
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+            } else {
                 unauthorized(response, "HTTP basic authentication required", true);
-        return stateless(http.securityMatcher(SecurityConfiguration::isAdminPath))
+            }
+        };
+        return http.securityMatcher(SecurityConfiguration::isAdminPath)
+                // Instead of Spring's CSRF tokens: scripts send no cookie, and a browser's request is refused unless it
+                // shows it comes from the console itself. Checked first, so that the login and logout posts are too.
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestFilter(service.publicBaseUrl()), LogoutFilter.class)
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                // Instead of Spring's CSRF tokens: callers are scripts and a few same-origin pages, none holds a session.
-                .addFilterAfter(new CrossSiteRequestFilter(service.publicBaseUrl()), BasicAuthenticationFilter.class)
+                // Browsers keep a session (HttpOnly, SameSite=Lax cookie); basic auth never creates one.
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl(LOGIN_PAGE)
+                        .defaultSuccessUrl("/ops", true).failureUrl(LOGIN_PAGE + "?error").permitAll())
+                .logout(logout -> logout.logoutRequestMatcher(request -> "POST".equals(request.getMethod())
+                                && "/ops/logout".equals(path(request)))
+                        .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .addFilterAfter(new OpsAuditFilter(jdbc), AuthorizationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(request -> isHealth(path(request))).permitAll()
+                        // The login page whatever its query (?error, ?logout): Spring's own permit matches exact URLs.
+                        .requestMatchers(request -> LOGIN_PAGE.equals(path(request))).permitAll()
                         .anyRequest().hasRole(ADMIN))
                 .build();
     }
@@ -74,8 +98,15 @@ public class SecurityConfiguration {
     static boolean isAdminPath(HttpServletRequest request) {
         String path = path(request);
         return underPath(path, "/ops") || underPath(path, "/auth/kommo") || underPath(path, "/auth/status")
-                || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin") || underPath(path, "/sandbox/whatsapp")
+                || underPath(path, "/sandbox/kommo/ui") || underPath(path, "/sandbox/kommo/_admin")
+                || underPath(path, "/sandbox/whatsapp")
                 || path.startsWith("/actuator");
+    }
+
+    /** A browser asking for a page is sent to the login form; any other caller gets the 401 and the basic challenge. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
     }
 
     /** Health is public; an admin who sends credentials sees its details. */
@@ -83,7 +114,7 @@ public class SecurityConfiguration {
         return underPath(path, "/actuator/health");
     }
 
-    private static String path(HttpServletRequest request) {
+    static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 

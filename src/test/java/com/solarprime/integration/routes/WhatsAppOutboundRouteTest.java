@@ -2,6 +2,7 @@ package com.solarprime.integration.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.solarprime.integration.console.WhatsAppSends;
 import com.solarprime.integration.support.RouteTest;
 import com.solarprime.integration.whatsapp.OutboundMessage;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,10 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** routes/whatsapp-outbound.camel.yaml: the one door out to WhatsApp answers with the provider's message id. */
+/**
+ * routes/whatsapp-outbound.camel.yaml: the one door out to WhatsApp answers with the provider's message id, and the
+ * send is remembered for the ops console's overview.
+ */
 @RouteTest
 class WhatsAppOutboundRouteTest {
 
@@ -19,6 +23,8 @@ class WhatsAppOutboundRouteTest {
     CamelContext camel;
     @Autowired
     ProducerTemplate producer;
+    @Autowired
+    WhatsAppSends sends;
 
     @Test
     void theConfiguredProviderTakesTheMessage() {
@@ -28,5 +34,9 @@ class WhatsAppOutboundRouteTest {
 
         assertThat(sent.matches(5, TimeUnit.SECONDS)).isTrue();
         assertThat(id).startsWith("log-");
+        assertThat(sends.last()).hasValueSatisfying(last -> {
+            assertThat(last.ok()).isTrue();
+            assertThat(last.messageId()).isEqualTo(id);
+        });
     }
 }
