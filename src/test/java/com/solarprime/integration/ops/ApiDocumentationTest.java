@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.support.Browser;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
 import java.net.URI;
@@ -32,6 +33,7 @@ import org.apache.camel.Route;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -197,6 +199,23 @@ class ApiDocumentationTest {
         assertThat(http.get(page).statusCode()).isEqualTo(401);
         assertThat(http.get("/ops/api-docs/openapi.json", "X-Api-Key", Http.API_KEY).statusCode())
                 .as("the integration key is not the admin's").isEqualTo(401);
+    }
+
+    @Test
+    void anOperatorReadsItInSwaggerUiAfterLoggingIn() {
+        int operations = 0;
+        for (JsonNode path : description.path("paths")) {
+            operations += (int) path.properties().stream().filter(operation -> METHODS.contains(operation.getKey())).count();
+        }
+        try (Browser browser = Browser.open(port)) {
+            browser.logIn("admin", "admin-secret").await().until(driver -> !driver.getCurrentUrl().contains("/login"));
+            browser.go("/ops/api-docs");
+            browser.find(By.cssSelector(".opblock"));
+            int shown = operations;
+            browser.await().until(driver -> driver.findElements(By.cssSelector(".opblock")).size() == shown);
+            assertThat(browser.find(By.cssSelector(".info .title")).getText()).contains("SolarPrime integration API");
+            browser.screenshot("api-docs");
+        }
     }
 
     /** The first available slot at least a month ahead, so that no other test's meetings are in the way. */
