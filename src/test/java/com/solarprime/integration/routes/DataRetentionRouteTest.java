@@ -99,7 +99,6 @@ class DataRetentionRouteTest {
                         SELECT c.cron_expression, c.time_zone_id FROM qrtz_cron_triggers c
                         WHERE c.trigger_name = 'data-retention'""").query().singleRow();
         assertThat(trigger).containsEntry("cron_expression", "0 30 3 * * ?").containsEntry("time_zone_id", "America/Recife");
-        assertThat(jdbc.sql("SELECT is_clustered FROM qrtz_scheduler_state LIMIT 1").query(Boolean.class).single()).isTrue();
         long old = inbox("done", days(60));
         long oldMessage = message(lead(), "in", "Oi", days(400));
 
