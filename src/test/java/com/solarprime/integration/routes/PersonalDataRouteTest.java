@@ -77,7 +77,11 @@ class PersonalDataRouteTest {
         assertThat(qualified.statusCode()).as(qualified.body()).isEqualTo(200);
         inbound(twelveDigits, "Oi, quero saber da energia solar");
         inbound(phone, "SAIR");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM lead WHERE phone_e164 = ? AND opted_out_at IS NOT NULL", "+" + phone) == 1);
         inbound(phone, "VOLTAR");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM lead WHERE phone_e164 = ? AND opted_out_at IS NULL", "+" + phone) == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM message m JOIN lead l ON l.id = m.lead_id "
                 + "WHERE l.phone_e164 = ?", "+" + phone) == 3);
         long leadId = jdbc.sql("SELECT id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
@@ -212,7 +216,7 @@ class PersonalDataRouteTest {
     }
 
     private HttpResponse<String> personalData(String method, String phone, boolean withKey) {
-        HttpRequest.Builder request = http.request("/api/leads/" + phone.replace("+", "%2B") + "/personal-data")
+        HttpRequest.Builder request = http.request("/api/leads/" + phone + "/personal-data")
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (withKey) {
             request.header("X-Api-Key", Http.API_KEY);
