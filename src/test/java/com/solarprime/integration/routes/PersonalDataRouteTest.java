@@ -83,7 +83,7 @@ class PersonalDataRouteTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> count(
                 "SELECT count(*) FROM lead WHERE phone_e164 = ? AND opted_out_at IS NULL", "+" + phone) == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM message m JOIN lead l ON l.id = m.lead_id "
-                + "WHERE l.phone_e164 = ?", "+" + phone) == 3);
+                + "WHERE l.phone_e164 = ?", "+" + phone) >= 3);
         long leadId = jdbc.sql("SELECT id FROM lead WHERE phone_e164 = ?").param("+" + phone).query(Long.class).single();
         await().atMost(Duration.ofSeconds(20)).until(() -> kommoLead(leadId) != null);
         long kommoLead = kommoLead(leadId);
@@ -110,7 +110,7 @@ class PersonalDataRouteTest {
         assertThat(data.path("lead").path("phone").asText()).isEqualTo("+" + phone);
         assertThat(data.path("lead").path("email").asText()).isEqualTo("carla@example.com");
         assertThat(data.path("messages").findValuesAsText("text"))
-                .containsExactly("Oi, quero saber da energia solar", "SAIR", "VOLTAR");
+                .as("theirs, and the consent confirmations sent to them").contains("Oi, quero saber da energia solar", "SAIR", "VOLTAR");
         assertThat(data.path("consent").path("optedOut").asBoolean()).isFalse();
         assertThat(data.path("consent").path("changes")).hasSize(2);
         assertThat(data.path("consent").path("confirmations")).hasSize(2);
@@ -121,6 +121,7 @@ class PersonalDataRouteTest {
         assertThat(data.path("kommo").path("leadId").asLong()).isEqualTo(kommoLead);
 
         // Erasure.
+        long messages = count("SELECT count(*) FROM message WHERE lead_id = ?", leadId);
         HttpResponse<String> erased = personalData("DELETE", "+" + phone, true);
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
         JsonNode answer = json.readTree(erased.body());
@@ -148,7 +149,7 @@ class PersonalDataRouteTest {
                 .doesNotContain("Carla").doesNotContain("carla@example.com");
         assertThat(jdbc.sql("SELECT phone_e164 FROM lead WHERE id = ?").param(leadId).query(String.class).single())
                 .isEqualTo("erased:" + leadId);
-        assertThat(count("SELECT count(*) FROM message WHERE lead_id = ?", leadId)).as("the rows stay for the counts").isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM message WHERE lead_id = ?", leadId)).as("the rows stay for the counts").isEqualTo(messages);
         assertThat(jdbc.sql("SELECT status || ':' || cancel_reason FROM follow_up WHERE lead_id = ? AND type = 'CUSTOM'")
                 .param(leadId).query(String.class).single()).isEqualTo("cancelled:personal data erased");
         assertThat(jdbc.sql("SELECT status FROM meeting WHERE lead_id = ?").param(leadId).query(String.class).single())
