@@ -35,7 +35,7 @@ class ArchitectureTest {
             .layer("Application").definedBy("com.solarprime.integration")
             .layer("Operations").definedBy("..integration.ops..", "..integration.sandbox..", "..integration.console..")
             .layer("Flows").definedBy("..integration.automation..", "..integration.meeting..",
-                    "..integration.report..")
+                    "..integration.report..", "..integration.privacy..")
             .layer("Kommo and follow-ups").definedBy("..integration.kommo..", "..integration.followup..")
             .layer("WhatsApp").definedBy("..integration.whatsapp..")
             .layer("Leads and inbox").definedBy("..integration.lead..", "..integration.inbox..")

@@ -21,11 +21,15 @@ public class KommoOutbox {
         this.json = json;
     }
 
-    /** The lead (with its contact) is created in Kommo exactly once, however often this is called. */
+    /**
+     * The lead (with its contact) is created in Kommo exactly once, however often this is called. A lead whose personal
+     * data was erased is never written to Kommo again (its fields are gone; Kommo's copy stays with the account owner).
+     */
     public void createLead(long leadId) {
         int queued = jdbc.sql("""
                         INSERT INTO kommo_outbox (kind, lead_id, dedupe_key, payload)
-                        VALUES ('lead_create', :lead, 'lead_create:' || :lead, '{}'::jsonb)
+                        SELECT 'lead_create', id, 'lead_create:' || id, '{}'::jsonb FROM lead
+                        WHERE id = :lead AND erased_at IS NULL
                         ON CONFLICT (dedupe_key) DO NOTHING""")
                 .param("lead", leadId).update();
         if (queued > 0) {
@@ -50,7 +54,8 @@ public class KommoOutbox {
     public void updateLead(long leadId) {
         jdbc.sql("UPDATE lead SET sync_version = sync_version + 1 WHERE id = ?").param(leadId).update();
         jdbc.sql("""
-                        INSERT INTO kommo_outbox (kind, lead_id, payload) VALUES ('lead_update', ?, '{}'::jsonb)
+                        INSERT INTO kommo_outbox (kind, lead_id, payload)
+                        SELECT 'lead_update', id, '{}'::jsonb FROM lead WHERE id = ? AND erased_at IS NULL
                         ON CONFLICT (lead_id) WHERE kind = 'lead_update' AND status = 'pending' DO NOTHING""")
                 .param(leadId).update();
     }

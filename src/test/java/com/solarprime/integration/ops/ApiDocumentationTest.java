@@ -181,6 +181,17 @@ class ApiDocumentationTest {
         expect(problems, 200, "GET", "/api/reports/weekly/2026-W48.png", null, true);
         expect(problems, 400, "GET", "/api/reports/weekly/2026-W48.gif", null, false);
 
+        // Last, since it erases the session's lead.
+        String personalData = "/api/leads/" + phone + "/personal-data";
+        expect(problems, 200, "GET", personalData, null, true);
+        JsonNode erased = expect(problems, 200, "DELETE", personalData, null, true);
+        JsonNode again = expect(problems, 200, "DELETE", personalData, null, true);
+        if (!erased.path("status").asText().equals("erased") || !again.path("status").asText().equals("already_erased")) {
+            problems.add("DELETE " + personalData + " answered " + erased + " then " + again);
+        }
+        expect(problems, 404, "GET", personalData, null, true);
+        expect(problems, 400, "GET", "/api/leads/12/personal-data", null, false);
+
         assertThat(problems).isEmpty();
     }
 
