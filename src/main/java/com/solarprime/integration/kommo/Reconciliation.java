@@ -53,9 +53,12 @@ public class Reconciliation {
         return KommoRequest.getAll("/api/v4/events", query);
     }
 
-    /** Aggregation of the enrich step: Kommo's answer (null for 204) read as a page of status changes. */
-    public KommoEventsPage withEvents(KommoRequest request, JsonNode events) {
-        return KommoEventsPage.parse(events == null ? "" : events.toString());
+    /**
+     * Aggregation of the enrich step: Kommo's answer read as a page of status changes. Kommo answers 204 when there was
+     * no change since the cursor: a null body, which Camel cannot bind to a JsonNode parameter, hence Object.
+     */
+    public KommoEventsPage withEvents(KommoRequest request, Object events) {
+        return KommoEventsPage.parse(events instanceof JsonNode json ? json.toString() : "");
     }
 
     /** Records every change (new ones only count) and moves the cursor; returns how many were new. */

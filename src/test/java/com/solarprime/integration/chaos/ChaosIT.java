@@ -177,6 +177,296 @@ class ChaosIT {
         cluster.startApp(1);
     }
 
+    /**
+     * Every endpoint the running processes list (an instance in live mode, and the Kommo process in sandbox mode for
+     * the sandbox's endpoints and the WhatsApp simulator), called without credentials and with wrong ones, answers as
+     * its class in RELIABILITY.md says; an endpoint of no class fails; nothing is stored.
+     */
+    @Test
+    @Order(2)
+    void authMatrix() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        Map<String, Long> appRows = rows(cluster::db, APP_TABLES);
+        Map<String, Long> kommoRows = rows(cluster::kommoDb, KOMMO_TABLES);
+        for (String base : List.of(cluster.apps[0].base(), cluster.kommo())) {
+            List<Endpoints.Endpoint> endpoints = Endpoints.of(cluster, base);
+            assertThat(endpoints).as("Camel's platform-http routes are in the list")
+                    .anyMatch(e -> e.pattern().equals("/webhooks/whatsapp/evolution"))
+                    .anyMatch(e -> e.pattern().startsWith("/ops/kommo/"));
+            for (Endpoints.Endpoint endpoint : endpoints) {
+                if (endpoint.kind() == null) {
+                    wrong.add(endpoint + " belongs to no endpoint class of RELIABILITY.md");
+                    continue;
+                }
+                for (boolean wrongCredentials : new boolean[] {false, true}) {
+                    calls++;
+                    HttpResponse<String> answer = cluster.send(unauthorized(base, endpoint, wrongCredentials));
+                    String problem = expectation(endpoint, answer.statusCode());
+                    if (problem != null) {
+                        wrong.add(endpoint + (wrongCredentials ? " with wrong credentials" : " without credentials") + " answered "
+                                + answer.statusCode() + ", expected " + problem);
+                    }
+                }
+            }
+        }
+        System.out.printf("CHAOS auth-matrix: %d calls without or with wrong credentials, %d wrong answers%n", calls, wrong.size());
+        assertThat(wrong).isEmpty();
+        assertThat(rows(cluster::db, APP_TABLES)).as("rows written").isEqualTo(appRows);
+        assertThat(rows(cluster::kommoDb, KOMMO_TABLES)).as("rows written in Kommo").isEqualTo(kommoRows);
+    }
+
+    /**
+     * Generated malformed and oversized bodies, with valid credentials and every content type, against every endpoint
+     * that takes a body (POST, PUT, PATCH) of an instance and of the Kommo process (but its {@code _admin} test
+     * controls): 0 × 5xx and nothing stored. The admin's audit trail ({@code ops_audit}) records the admin's refused
+     * posts by design and is not counted.
+     */
+    @Test
+    @Order(3)
+    void fuzz() throws Exception {
+        // Full: the fixed cases and generated ones, about 20,000 requests in all; short: every fifth of them.
+        List<byte[]> generated = com.solarprime.integration.support.MalformedBodies.generate(20261201L, 48);
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            if (FULL() || i % 5 == 0 || i == generated.size() - 1) {
+                bodies.add(generated.get(i));
+            }
+        }
+        byte[] oversized = ("{\"a\":\"" + "x".repeat(4 * 1024 * 1024 + 16) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> contentTypes = List.of("application/json", "application/x-www-form-urlencoded", "text/plain",
+                "application/octet-stream", "multipart/form-data; boundary=x", "application/xml");
+        Map<String, Long> appRows = rows(cluster::db, FUZZ_TABLES);
+        Map<String, Long> kommoRows = rows(cluster::kommoDb, KOMMO_TABLES);
+        List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+        int endpointCount = 0;
+        for (String base : List.of(cluster.apps[0].base(), cluster.kommo())) {
+            for (Endpoints.Endpoint endpoint : Endpoints.of(cluster, base)) {
+                if (!Set.of("POST", "PUT", "PATCH").contains(endpoint.method()) || endpoint.kind() == null
+                        || endpoint.pattern().startsWith("/sandbox/kommo/_admin")) {
+                    continue;
+                }
+                endpointCount++;
+                List<Map.Entry<String, byte[]>> requests = new ArrayList<>();
+                contentTypes.forEach(type -> bodies.forEach(body -> requests.add(Map.entry(type, body))));
+                // Beyond the body limit (4 MB): once per endpoint, it is refused before any content type matters.
+                requests.add(Map.entry("application/json", oversized));
+                for (Map.Entry<String, byte[]> fuzzed : requests) {
+                    String contentType = fuzzed.getKey();
+                    byte[] body = fuzzed.getValue();
+                    {
+                        calls.add(clients.submit(() -> {
+                            HttpRequest.Builder request = authorized(base, endpoint).header("Content-Type", contentType)
+                                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+                            try {
+                                int status = cluster.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                                if (status >= 500) {
+                                    serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + status);
+                                }
+                            } catch (java.io.IOException e) {
+                                // An oversized body may be refused before it is all sent: that is no 5xx.
+                                statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                            }
+                            sent.incrementAndGet();
+                            return null;
+                        }));
+                    }
+                }
+            }
+        }
+        for (var call : calls) {
+            call.get();
+        }
+        clients.shutdown();
+        System.out.printf("CHAOS fuzz: %d bodies against %d endpoints × %d content types; answers by status %s; %d × 5xx%n",
+                sent.get(), endpointCount, contentTypes.size(), statuses, serverErrors.size());
+        assertThat(serverErrors).as("5xx answers").isEmpty();
+        assertThat(rows(cluster::db, FUZZ_TABLES)).as("rows written").isEqualTo(appRows);
+        assertThat(rows(cluster::kommoDb, KOMMO_TABLES)).as("rows written in Kommo").isEqualTo(kommoRows);
+    }
+
+    /**
+     * The PostgreSQL server stopped and started again while both instances run: requests during the stop get a 503
+     * within seconds (no hang), both instances recover without a restart, and every delivery acknowledged before the
+     * stop is stored and processed, as are the ones sent again after it.
+     */
+    @Test
+    @Order(4)
+    void postgresRestart() throws Exception {
+        List<String> phonesHere = new ArrayList<>();
+        for (int p = 0; p < size(10, 100); p++) {
+            phonesHere.add(WhatsAppFixtures.freshPhone());
+        }
+        List<String[]> before = phonesHere.stream().map(phone -> delivery(phone, 0)).toList();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        deliverAll(before, acknowledged, null);
+        assertThat(acknowledged).hasSize(before.size());
+
+        cluster.stopDatabase();
+        long stoppedAt = System.nanoTime();
+        List<String[]> during = phonesHere.stream().map(phone -> delivery(phone, 1)).toList();
+        Map<Integer, AtomicInteger> statuses = new java.util.TreeMap<>();
+        long slowest = 0;
+        for (int i = 0; i < during.size(); i++) {
+            String base = cluster.apps[i % 2].base();
+            long started = System.nanoTime();
+            int status;
+            try {
+                status = cluster.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp/evolution"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("X-Webhook-Secret", cluster.evolutionWebhookSecret)
+                        .POST(HttpRequest.BodyPublishers.ofString(during.get(i)[1])).build()).statusCode();
+            } catch (java.net.http.HttpTimeoutException e) {
+                status = -1;
+            }
+            slowest = Math.max(slowest, System.nanoTime() - started);
+            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        }
+        int readinessDuring = cluster.apps[0].status("/actuator/health/readiness");
+        cluster.startDatabaseAgain();
+        long restartedAt = System.nanoTime();
+        for (var app : cluster.apps) {
+            await("instance ready again", HANG_GUARD, () -> app.status("/actuator/health/readiness") == 200);
+        }
+        double recovery = (System.nanoTime() - restartedAt) / 1e9;
+        // What was refused during the stop is sent again, as a sender does with an unacknowledged delivery.
+        deliverAll(during, acknowledged, null);
+        try (Connection db = cluster.db()) {
+            Object[] ids = acknowledged.toArray();
+            await("every acknowledged delivery stored and processed", HANG_GUARD, () -> sql(db,
+                    "SELECT count(*) FROM message WHERE provider_message_id = ANY(?)", array(db, ids)) == ids.length
+                    && sql(db, "SELECT count(*) FROM inbox WHERE status IN ('pending', 'claimed')") == 0);
+            long storedTwice = sql(db, "SELECT count(*) - count(DISTINCT provider_message_id) FROM message");
+            System.out.printf("CHAOS postgres-restart: %d deliveries acknowledged before the stop, all kept; %d sent during the stop "
+                            + "answered %s, slowest %.1f s; readiness during the stop %d; both instances ready %.1f s after the "
+                            + "restart, without being restarted; stored twice %d%n", before.size(), during.size(), statuses,
+                    slowest / 1e9, readinessDuring, recovery, storedTwice);
+            assertThat(statuses.keySet()).as("answers during the stop").containsOnly(503);
+            assertThat(slowest).as("no request hangs during the stop").isLessThan(Duration.ofSeconds(10).toNanos());
+            assertThat(storedTwice).isZero();
+        }
+    }
+
+    /**
+     * The logs of every process of the whole run (both instances, the one killed included, and the Kommo process): none
+     * of the configured secrets, no token (JWT-shaped or after "Bearer"), no full phone number.
+     */
+    @Test
+    @Order(99)
+    void logsCarryNoSecretOrPhoneNumber() throws Exception {
+        List<String> found = new ArrayList<>();
+        long lines = 0;
+        java.util.regex.Pattern jwt = java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
+        java.util.regex.Pattern bearer = java.util.regex.Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{12,}");
+        java.util.regex.Pattern phone = java.util.regex.Pattern.compile("(?<![0-9])\\+?55[0-9]{10,11}(?![0-9])");
+        for (Path log : cluster.logs()) {
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                lines++;
+                cluster.secrets().forEach((name, value) -> {
+                    if (line.contains(value)) {
+                        found.add(log.getParent().getFileName() + ": " + name + " in: " + line.replace(value, "<" + name + ">"));
+                    }
+                });
+                for (java.util.regex.Pattern pattern : List.of(jwt, bearer, phone)) {
+                    var match = pattern.matcher(line);
+                    if (match.find()) {
+                        found.add(log.getParent().getFileName() + ": " + pattern.pattern().substring(0, 6) + "... in: "
+                                + line.substring(0, Math.min(300, line.length())));
+                    }
+                }
+            }
+        }
+        System.out.printf("CHAOS logs: %d lines of %d processes scanned; %d secrets, tokens or full phone numbers found%n",
+                lines, cluster.logs().size(), found.size());
+        assertThat(found).isEmpty();
+    }
+
+    // ---- auth matrix and fuzz helpers
+
+    static final List<String> FUZZ_TABLES = List.of("inbox", "lead", "message", "follow_up", "kommo_outbox", "stage_history",
+            "notification", "dead_letter", "meeting", "kommo_lead", "report", "oauth_state", "kommo_token");
+    static final List<String> APP_TABLES = java.util.stream.Stream.concat(FUZZ_TABLES.stream(), java.util.stream.Stream.of("ops_audit")).toList();
+    static final List<String> KOMMO_TABLES = List.of("kommo_sandbox.lead", "kommo_sandbox.contact", "kommo_sandbox.note",
+            "kommo_sandbox.task", "kommo_sandbox.event", "kommo_sandbox.oauth_token", "kommo_sandbox.webhook", "inbox", "lead", "message");
+
+    interface Connector {
+        Connection open() throws java.sql.SQLException;
+    }
+
+    private static Map<String, Long> rows(Connector connector, List<String> tables) throws Exception {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        try (Connection db = connector.open()) {
+            for (String table : tables) {
+                rows.put(table, count(db, "SELECT count(*) FROM " + table));
+            }
+        }
+        return rows;
+    }
+
+    /** A request carrying no credentials, or wrong ones of the kind the endpoint's class takes. */
+    private HttpRequest unauthorized(String base, Endpoints.Endpoint endpoint, boolean wrongCredentials) {
+        String query = endpoint.kind() == Endpoints.Kind.OAUTH_CALLBACK && wrongCredentials ? "?code=x&state=wrong" : "";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + endpoint.path() + query))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("X-Requested-By", "chaos");
+        String body = "{}";
+        String contentType = "application/json";
+        if (wrongCredentials) {
+            switch (endpoint.kind()) {
+                case API -> request.header("X-Api-Key", "wrong-key");
+                case WEBHOOK -> request.header("X-Webhook-Secret", "wrong-secret").header("X-Hub-Signature-256", "sha256=00")
+                        .header("Authorization", "Bearer wrong.jwt.token");
+                case SANDBOX_API -> request.header("Authorization", "Bearer wrong-token");
+                case SANDBOX_OAUTH -> body = "{\"client_id\":\"sandbox\",\"client_secret\":\"wrong\",\"grant_type\":\"refresh_token\","
+                        + "\"refresh_token\":\"wrong\"}";
+                case LOGIN -> {
+                    body = "username=" + ChaosCluster.ADMIN_USER + "&password=wrong";
+                    contentType = "application/x-www-form-urlencoded";
+                }
+                default -> request.header("Authorization", ChaosCluster.basic(ChaosCluster.ADMIN_USER, "wrong-password"));
+            }
+        }
+        return request.header("Content-Type", contentType).method(endpoint.method(), endpoint.method().equals("GET")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Null when the status is what the endpoint's class answers a caller without valid credentials, else what it should be. */
+    private static String expectation(Endpoints.Endpoint endpoint, int status) {
+        return switch (endpoint.kind()) {
+            case HEALTH -> status == 200 || status == 503 ? null : "200 or 503";
+            case LOGIN -> (endpoint.method().equals("GET") ? status == 200 : status == 302) ? null
+                    : endpoint.method().equals("GET") ? "200" : "302 back to the form";
+            case ADMIN, API, SANDBOX_API -> status == 401 ? null : "401";
+            case WEBHOOK -> status == 401 || status == 403 || status == 400 ? null : "401, 403 or 400 (nothing stored)";
+            case OAUTH_CALLBACK -> status == 400 ? null : "400";
+            case SANDBOX_OAUTH -> status >= 300 && status < 500 ? null : "a 3xx or 4xx refusal";
+            case STATIC -> status != 401 && status != 403 && status < 500 ? null : "public, no 5xx";
+        };
+    }
+
+    /** A request with the valid credentials of the endpoint's class. */
+    private HttpRequest.Builder authorized(String base, Endpoints.Endpoint endpoint) {
+        String path = endpoint.pattern().startsWith("/webhooks/kommo/")
+                ? "/webhooks/kommo/" + cluster.kommoWebhookSecret : endpoint.path();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        return switch (endpoint.kind()) {
+            case API -> request.header("X-Api-Key", cluster.apiKey);
+            case WEBHOOK -> request.header("X-Webhook-Secret", cluster.evolutionWebhookSecret);
+            case SANDBOX_API -> request.header("Authorization", "Bearer " + cluster.sandboxLongLivedToken);
+            default -> cluster.admin(request);
+        };
+    }
+
+    private static String preview(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 40), java.nio.charset.StandardCharsets.UTF_8);
+        return "[" + body.length + " bytes: " + text.replaceAll("\\p{Cntrl}", "?") + "]";
+    }
+
     // ---- scenario helpers
 
     private boolean backlogEmpty(Connection db, long statusId, java.util.Collection<Long> kommoLeads, Set<String> followUps) {
