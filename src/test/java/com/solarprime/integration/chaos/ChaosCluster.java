@@ -48,6 +48,8 @@ final class ChaosCluster implements AutoCloseable {
 
     static final boolean FULL = Boolean.getBoolean("chaos.full");
     static final String ADMIN_USER = "chaos-admin";
+    /** The instances' Kommo response timeout (default 30 s): the outage's slow phase exceeds it. */
+    static final int KOMMO_TIMEOUT_MS = 3000;
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String adminPassword = secret("adm");
@@ -63,9 +65,9 @@ final class ChaosCluster implements AutoCloseable {
     final int dbPort;
     final int kommoDbPort;
     private EmbeddedPostgres postgres;
-    final AppProcess kommo;
-    final StubServer evolution;
-    final RoundRobinProxy balancer;
+    AppProcess kommo;
+    StubServer evolution;
+    RoundRobinProxy balancer;
     final AppProcess[] apps = new AppProcess[2];
     private final int[] appPorts = new int[2];
     private final AtomicLong evolutionIds = new AtomicLong();
@@ -78,6 +80,15 @@ final class ChaosCluster implements AutoCloseable {
         kommoDbPort = AppProcess.freePort();
         appPorts[0] = AppProcess.freePort();
         appPorts[1] = AppProcess.freePort();
+        try {
+            start();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void start() throws Exception {
         startDatabase();
         evolution = new StubServer();
         evolution.on("POST /message/sendText/chaos", request -> StubServer.Reply.json(201,
@@ -120,6 +131,7 @@ final class ChaosCluster implements AutoCloseable {
                 "--solarprime.business-hours.holidays=false",
                 // A killed instance's claims are released after this (default 30 s).
                 "--solarprime.work.heartbeat-interval=2s", "--solarprime.work.instance-timeout=10s",
+                "--solarprime.kommo.gateway.response-timeout=" + KOMMO_TIMEOUT_MS,
                 "--solarprime.kommo.events.reconcile-interval=" + (FULL ? 20000 : 10000))
                 .awaitReady(Duration.ofSeconds(240));
     }
@@ -337,10 +349,16 @@ final class ChaosCluster implements AutoCloseable {
         if (kommo != null) {
             kommo.close();
         }
-        balancer.close();
-        evolution.close();
+        if (balancer != null) {
+            balancer.close();
+        }
+        if (evolution != null) {
+            evolution.close();
+        }
         try {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         } catch (IOException ignored) {
             // The folder is deleted with the test's temporary directory.
         }
@@ -352,9 +370,9 @@ final class ChaosCluster implements AutoCloseable {
         try {
             Path target = Path.of("target", "chaos-logs");
             Files.createDirectories(target);
-            Files.copy(kommo.log(), target.resolve("kommo.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(folder.resolve("kommo/app.log"), target.resolve("kommo.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             for (int i = 0; i < apps.length; i++) {
-                Files.copy(apps[i].log(), target.resolve("app" + i + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(folder.resolve("app" + i + "/app.log"), target.resolve("app" + i + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException ignored) {
             // Only a convenience.

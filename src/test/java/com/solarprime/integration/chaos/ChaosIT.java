@@ -258,24 +258,22 @@ class ChaosIT {
                 for (Map.Entry<String, byte[]> fuzzed : requests) {
                     String contentType = fuzzed.getKey();
                     byte[] body = fuzzed.getValue();
-                    {
-                        calls.add(clients.submit(() -> {
-                            HttpRequest.Builder request = authorized(base, endpoint).header("Content-Type", contentType)
-                                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body));
-                            try {
-                                int status = cluster.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                                if (status >= 500) {
-                                    serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + status);
-                                }
-                            } catch (java.io.IOException e) {
-                                // An oversized body may be refused before it is all sent: that is no 5xx.
-                                statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                    calls.add(clients.submit(() -> {
+                        HttpRequest.Builder request = authorized(base, endpoint).header("Content-Type", contentType)
+                                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+                        try {
+                            int status = cluster.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                            if (status >= 500) {
+                                serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + status);
                             }
-                            sent.incrementAndGet();
-                            return null;
-                        }));
-                    }
+                        } catch (java.io.IOException e) {
+                            // An oversized body may be refused before it is all sent: that is no 5xx.
+                            statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                        }
+                        sent.incrementAndGet();
+                        return null;
+                    }));
                 }
             }
         }
@@ -296,7 +294,7 @@ class ChaosIT {
      * stop is stored and processed, as are the ones sent again after it.
      */
     @Test
-    @Order(4)
+    @Order(8)
     void postgresRestart() throws Exception {
         List<String> phonesHere = new ArrayList<>();
         for (int p = 0; p < size(10, 100); p++) {
@@ -318,7 +316,7 @@ class ChaosIT {
             int status;
             try {
                 status = cluster.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp/evolution"))
-                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(12)).header("Content-Type", "application/json")
                         .header("X-Webhook-Secret", cluster.evolutionWebhookSecret)
                         .POST(HttpRequest.BodyPublishers.ofString(during.get(i)[1])).build()).statusCode();
             } catch (java.net.http.HttpTimeoutException e) {
@@ -349,6 +347,160 @@ class ChaosIT {
             assertThat(statuses.keySet()).as("answers during the stop").containsOnly(503);
             assertThat(slowest).as("no request hangs during the stop").isLessThan(Duration.ofSeconds(10).toNanos());
             assertThat(storedTwice).isZero();
+        }
+    }
+
+    /**
+     * Kommo down for a while during a burst of new conversations: first answering 500, then slower than the instances'
+     * response timeout. The circuit breaker opens, and closes once Kommo is back; the backlog drains within the shared
+     * request budget with 0 × 429; nothing is lost and no lead is duplicated.
+     */
+    @Test
+    @Order(5)
+    void kommoOutage() throws Exception {
+        int outageSeconds = size(12, 60);
+        List<String> outagePhones = new ArrayList<>();
+        for (int p = 0; p < size(30, 300); p++) {
+            outagePhones.add(WhatsAppFixtures.freshPhone());
+        }
+        cluster.kommoAdmin("POST", "/stats/reset", null);
+        cluster.kommoAdmin("POST", "/faults/fail-next", "{\"count\":100000,\"status\":500}");
+        long outageStarted = System.nanoTime();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        ExecutorService burst = Executors.newSingleThreadExecutor();
+        var sent = burst.submit(() -> deliverAll(outagePhones.stream().map(phone -> delivery(phone, 0)).toList(), acknowledged, null));
+        boolean[] opened = {false};
+        Instant latencyFrom = Instant.now().plusSeconds(outageSeconds / 2);
+        Instant outageEnds = Instant.now().plusSeconds(outageSeconds);
+        boolean slow = false;
+        while (Instant.now().isBefore(outageEnds)) {
+            if (!slow && Instant.now().isAfter(latencyFrom)) {
+                cluster.kommoAdmin("POST", "/faults/clear", null);
+                cluster.kommoAdmin("POST", "/faults/latency", "{\"ms\":" + (KOMMO_TIMEOUT_MS + 2000) + "}");
+                slow = true;
+            }
+            opened[0] |= circuitState(0) == 1 || circuitState(1) == 1;
+            Thread.sleep(250);
+        }
+        cluster.kommoAdmin("POST", "/faults/clear", null);
+        long backAt = System.nanoTime();
+        sent.get();
+        burst.shutdown();
+        try (Connection db = cluster.db()) {
+            await("the backlog drained after the outage", HANG_GUARD, () -> {
+                opened[0] |= circuitState(0) == 1 || circuitState(1) == 1;
+                return sql(db, "SELECT count(*) FROM lead WHERE kommo_lead_id IS NULL") == 0
+                        && sql(db, "SELECT count(*) FROM kommo_outbox WHERE status IN ('pending', 'claimed')") == 0
+                        && sql(db, "SELECT count(*) FROM inbox WHERE status IN ('pending', 'claimed')") == 0
+                        && sql(db, "SELECT count(*) FROM stage_history WHERE status IN ('pending', 'claimed')") == 0;
+            });
+            double drain = (System.nanoTime() - backAt) / 1e9;
+            await("both circuit breakers closed", HANG_GUARD, () -> circuitState(0) == 0 && circuitState(1) == 0);
+            Object[] ids = acknowledged.toArray();
+            long lost = ids.length - sql(db, "SELECT count(*) FROM message WHERE provider_message_id = ANY(?)", array(db, ids));
+            long failedWrites = sql(db, "SELECT count(*) FROM kommo_outbox WHERE status = 'failed'");
+            var stats = cluster.kommoAdmin("GET", "/stats", null);
+            long rateLimited = stats.path("rate_limited").asLong();
+            long[] perPhone = leadsPerPhone(outagePhones);
+            System.out.printf("CHAOS kommo-outage: %d s outage (500s, then %d ms latency beyond the %d ms timeout) during %d new "
+                            + "conversations; circuit breaker opened %s and closed; backlog drained %.1f s after Kommo was back; "
+                            + "%d Kommo calls, %d × 429; acknowledged but lost %d; Kommo writes failed %d; Kommo leads per phone min %d max %d%n",
+                    outageSeconds, KOMMO_TIMEOUT_MS + 2000, KOMMO_TIMEOUT_MS, outagePhones.size(), opened[0] ? "yes" : "no", drain,
+                    stats.path("total").asLong(), rateLimited, lost, failedWrites, perPhone[0], perPhone[1]);
+            assertThat(opened[0]).as("the circuit breaker opened").isTrue();
+            assertThat(rateLimited).isZero();
+            assertThat(lost).isZero();
+            assertThat(failedWrites).isZero();
+            assertThat(perPhone).containsExactly(1, 1);
+        }
+        phones.addAll(outagePhones);
+    }
+
+    /**
+     * Kommo loses 30 % of its webhooks while leads are moved there: reconciliation with Kommo's events API catches every
+     * stage change, and each is recorded once.
+     */
+    @Test
+    @Order(6)
+    void lostWebhooks() throws Exception {
+        Map<String, Long> kommoLeadOf = kommoLeadIds();
+        long[] negotiation = cluster.pipelineAndStatus("Em Negociação");
+        List<Long> moved = phones.stream().limit(size(30, 300)).map(kommoLeadOf::get).toList();
+        cluster.kommoAdmin("POST", "/stats/reset", null);
+        cluster.kommoAdmin("POST", "/webhooks/drop", "{\"drop\":true,\"ratio\":0.3}");
+        long started = System.nanoTime();
+        try {
+            for (long lead : moved) {
+                cluster.kommoApi("PATCH", "/leads/" + lead, "{\"status_id\":" + negotiation[1] + ",\"pipeline_id\":" + negotiation[0] + "}");
+                Thread.sleep(150);
+            }
+        } finally {
+            cluster.kommoAdmin("POST", "/webhooks/drop", "{\"drop\":false}");
+        }
+        try (Connection db = cluster.db()) {
+            Object[] ids = moved.toArray();
+            await("every stage change recorded", HANG_GUARD, () -> sql(db, "SELECT count(DISTINCT kommo_lead_id) FROM stage_history "
+                    + "WHERE to_status_id = ? AND kommo_lead_id = ANY(?)", negotiation[1], array(db, ids)) == ids.length);
+            double caught = (System.nanoTime() - started) / 1e9;
+            long twice = sql(db, "SELECT count(*) FROM (SELECT kommo_lead_id FROM stage_history WHERE to_status_id = ? "
+                    + "AND kommo_lead_id = ANY(?) GROUP BY kommo_lead_id HAVING count(*) > 1) t", negotiation[1], array(db, ids));
+            long byReconciliation = sql(db, "SELECT count(*) FROM stage_history WHERE to_status_id = ? AND kommo_lead_id = ANY(?) "
+                    + "AND source = 'reconcile'", negotiation[1], array(db, ids));
+            var webhooks = cluster.kommoAdmin("GET", "/stats", null).path("webhooks");
+            System.out.printf("CHAOS lost-webhooks: %d leads moved in Kommo with 30 %% of webhooks dropped (%d dropped, %d delivered); "
+                            + "%d changes recorded through reconciliation; all recorded %.1f s after the first move; recorded twice %d%n",
+                    ids.length, webhooks.path("dropped").asLong(), webhooks.path("delivered").asLong(), byReconciliation, caught, twice);
+            assertThat(twice).isZero();
+            assertThat(webhooks.path("dropped").asLong()).as("some webhooks were dropped").isPositive();
+        }
+    }
+
+    /**
+     * Both instances meet one expired OAuth access token at once: exactly one refresh reaches Kommo, and neither
+     * instance spends a refresh token Kommo has already revoked.
+     */
+    @Test
+    @Order(7)
+    void tokenRefreshRace() throws Exception {
+        cluster.kommoAdmin("POST", "/oauth/expire-access-tokens", null);
+        cluster.kommoAdmin("POST", "/stats/reset", null);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (var app : cluster.apps) {
+            answers.add(both.submit(() -> cluster.send(cluster.admin(HttpRequest.newBuilder(URI.create(app.base() + "/ops/kommo/validate")))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build())));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get().statusCode());
+        }
+        both.shutdown();
+        var calls = cluster.kommoAdmin("GET", "/stats", null).path("calls");
+        long refreshes = 0;
+        for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) calls::fields) {
+            if (field.getKey().contains("access_token")) {
+                refreshes += field.getValue().asLong();
+            }
+        }
+        long revoked = cluster.apps[0].output().split("Token has been revoked", -1).length - 1
+                + cluster.apps[1].output().split("Token has been revoked", -1).length - 1;
+        System.out.printf("CHAOS token-refresh-race: both instances called Kommo with an expired access token (validate answered %s); "
+                + "token grants at Kommo %d; revoked-token errors %d%n", statuses, refreshes, revoked);
+        assertThat(statuses).containsOnly(200);
+        assertThat(refreshes).isEqualTo(1);
+        assertThat(revoked).isZero();
+    }
+
+    static final int KOMMO_TIMEOUT_MS = ChaosCluster.KOMMO_TIMEOUT_MS;
+
+    private int circuitState(int app) {
+        try {
+            String metrics = cluster.send(cluster.admin(HttpRequest.newBuilder(URI.create(cluster.apps[app].base() + "/actuator/prometheus")))
+                    .GET().build()).body();
+            var match = java.util.regex.Pattern.compile("(?m)^kommo_api_circuit_state(\\{[^}]*})? ([0-9.]+)").matcher(metrics);
+            return match.find() ? (int) Double.parseDouble(match.group(2)) : -1;
+        } catch (Exception e) {
+            return -1;
         }
     }
 
@@ -556,6 +708,10 @@ class ChaosIT {
 
     /** Kommo leads linked to a contact with each phone, in the Kommo process's own database: min and max. */
     private long[] leadsPerPhone() throws Exception {
+        return leadsPerPhone(phones);
+    }
+
+    private long[] leadsPerPhone(List<String> phones) throws Exception {
         try (Connection kommo = cluster.kommoDb(); var statement = kommo.prepareStatement("""
                 SELECT min(n), max(n) FROM (
                     SELECT phone, count(DISTINCT lc.lead_id) AS n FROM unnest(?::text[]) AS phone
