@@ -202,7 +202,7 @@ class ChaosIT {
                 for (boolean wrongCredentials : new boolean[] {false, true}) {
                     calls++;
                     HttpResponse<String> answer = cluster.send(unauthorized(base, endpoint, wrongCredentials));
-                    String problem = expectation(endpoint, answer.statusCode());
+                    String problem = expectation(endpoint, answer.statusCode(), wrongCredentials);
                     if (problem != null) {
                         wrong.add(endpoint + (wrongCredentials ? " with wrong credentials" : " without credentials") + " answered "
                                 + answer.statusCode() + ", expected " + problem);
@@ -281,6 +281,10 @@ class ChaosIT {
             call.get();
         }
         clients.shutdown();
+        // Fuzzing the sandbox's API exceeds its 7 requests per second: after 20 × 429 it blocks the account (HTML 403),
+        // as Kommo does, and the instances stop calling it until an operator lifts the block. Lifted here for what follows.
+        cluster.kommoAdmin("POST", "/unblock", null);
+        cluster.opsPost("/ops/kommo/unblock");
         System.out.printf("CHAOS fuzz: %d bodies against %d endpoints × %d content types; answers by status %s; %d × 5xx%n",
                 sent.get(), endpointCount, contentTypes.size(), statuses, serverErrors.size());
         assertThat(serverErrors).as("5xx answers").isEmpty();
@@ -587,9 +591,12 @@ class ChaosIT {
     }
 
     /** Null when the status is what the endpoint's class answers a caller without valid credentials, else what it should be. */
-    private static String expectation(Endpoints.Endpoint endpoint, int status) {
+    private static String expectation(Endpoints.Endpoint endpoint, int status, boolean wrongCredentials) {
         return switch (endpoint.kind()) {
-            case HEALTH -> status == 200 || status == 503 ? null : "200 or 503";
+            // A wrong password is refused wherever it is checked, health included; a caller without credentials (a load
+            // balancer, a probe) gets the state. /actuator/health/x names no health group: 404.
+            case HEALTH -> wrongCredentials ? (status == 401 ? null : "401")
+                    : status == 200 || status == 503 || (status == 404 && endpoint.pattern().endsWith("/**")) ? null : "200 or 503";
             case LOGIN -> (endpoint.method().equals("GET") ? status == 200 : status == 302) ? null
                     : endpoint.method().equals("GET") ? "200" : "302 back to the form";
             case ADMIN, API, SANDBOX_API -> status == 401 ? null : "401";
