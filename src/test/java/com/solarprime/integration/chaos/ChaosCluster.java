@@ -95,7 +95,10 @@ final class ChaosCluster implements AutoCloseable {
                 "{\"key\":{\"remoteJid\":\"x\",\"fromMe\":true,\"id\":\"EVO" + evolutionIds.incrementAndGet() + "\"},\"status\":\"PENDING\"}"));
         balancer = new RoundRobinProxy(AppProcess.freePort());
         balancer.backends(List.of("http://localhost:" + appPorts[0], "http://localhost:" + appPorts[1]));
-        kommo = AppProcess.start(folder.resolve("kommo"), kommoEnv(), "--solarprime.sandbox.webhook-retry-delays=2s,3s,5s,10s");
+        kommo = AppProcess.start(folder.resolve("kommo"), kommoEnv(), "--solarprime.sandbox.webhook-retry-delays=2s,3s,5s,10s",
+                // The fuzz sends the sandbox's API far more than 7 requests a second with its own token: the 429s are
+                // answered, but the account is not blocked for the instances, whose own token the fuzz does not touch.
+                "--solarprime.sandbox.block-after-429s=1000000");
         CompletableFuture<?> first = CompletableFuture.runAsync(() -> startApp(0));
         CompletableFuture<?> second = CompletableFuture.runAsync(() -> startApp(1));
         kommo.awaitReady(Duration.ofSeconds(240));

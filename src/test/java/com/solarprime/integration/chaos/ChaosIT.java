@@ -281,10 +281,6 @@ class ChaosIT {
             call.get();
         }
         clients.shutdown();
-        // Fuzzing the sandbox's API exceeds its 7 requests per second: after 20 × 429 it blocks the account (HTML 403),
-        // as Kommo does, and the instances stop calling it until an operator lifts the block. Lifted here for what follows.
-        cluster.kommoAdmin("POST", "/unblock", null);
-        cluster.opsPost("/ops/kommo/unblock");
         System.out.printf("CHAOS fuzz: %d bodies against %d endpoints × %d content types; answers by status %s; %d × 5xx%n",
                 sent.get(), endpointCount, contentTypes.size(), statuses, serverErrors.size());
         assertThat(serverErrors).as("5xx answers").isEmpty();
@@ -377,6 +373,16 @@ class ChaosIT {
         Instant latencyFrom = Instant.now().plusSeconds(outageSeconds / 2);
         Instant outageEnds = Instant.now().plusSeconds(outageSeconds);
         boolean slow = false;
+        // Operators and flows keep calling Kommo during the outage (here: validate on both instances, every second),
+        // besides the outbox's writes, which are batched and back off: enough calls for each breaker to judge.
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        java.util.concurrent.ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        ticks.scheduleAtFixedRate(() -> {
+            for (var app : cluster.apps) {
+                callers.submit(() -> cluster.send(cluster.admin(HttpRequest.newBuilder(URI.create(app.base() + "/ops/kommo/validate")))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build()));
+            }
+        }, 0, 1, TimeUnit.SECONDS);
         while (Instant.now().isBefore(outageEnds)) {
             if (!slow && Instant.now().isAfter(latencyFrom)) {
                 cluster.kommoAdmin("POST", "/faults/clear", null);
@@ -386,8 +392,10 @@ class ChaosIT {
             opened[0] |= circuitState(0) == 1 || circuitState(1) == 1;
             Thread.sleep(250);
         }
+        ticks.shutdownNow();
         cluster.kommoAdmin("POST", "/faults/clear", null);
         long backAt = System.nanoTime();
+        callers.shutdown();
         sent.get();
         burst.shutdown();
         try (Connection db = cluster.db()) {
