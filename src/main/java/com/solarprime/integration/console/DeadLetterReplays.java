@@ -68,6 +68,15 @@ public class DeadLetterReplays implements AggregationStrategy {
     }
 
     /**
+     * Refuses an id that names no dead letter (404) or is not a number (400), before the claim's transaction: a refusal
+     * thrown inside a transacted route leaves the exchange rollback-only, and the caller then answered 500.
+     */
+    public void requireKnown(String rawId) {
+        long id = id(rawId);
+        row(id).orElseThrow(() -> new ClientError(404, "no dead letter " + id));
+    }
+
+    /**
      * Claims the dead letter for this replay in one statement: only while it is neither replayed nor discarded, so
      * of two replays at once exactly one gets it. One that cannot be replayed is not claimed.
      */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,8 +63,10 @@ public class InboxWriter {
     public boolean store(Delivery delivery) {
         Pending pending = new Pending(delivery, new CompletableFuture<>());
         try {
+            // Not stored in time (the database is down or restarting, or the writers are overwhelmed) is the storage
+            // failing, answered 503 by the shared error handling: the sender keeps the delivery and sends it again.
             if (!queue.offer(pending, properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("inbox write queue full");
+                throw new DataAccessResourceFailureException("inbox write queue full");
             }
             return pending.stored().get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -72,7 +75,7 @@ public class InboxWriter {
         } catch (ExecutionException e) {
             throw new IllegalStateException("webhook could not be stored: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("webhook not stored within " + properties.writeTimeout(), e);
+            throw new DataAccessResourceFailureException("webhook not stored within " + properties.writeTimeout(), e);
         }
     }
 

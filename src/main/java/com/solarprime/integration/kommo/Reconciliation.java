@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * recorded are recognised.
  */
 @Component("reconciliation")
-public class Reconciliation {
+public class Reconciliation implements AggregationStrategy {
 
     static final String CURSOR = "kommo-lead-status-events";
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
@@ -53,9 +55,22 @@ public class Reconciliation {
         return KommoRequest.getAll("/api/v4/events", query);
     }
 
-    /** Aggregation of the enrich step: Kommo's answer (null for 204) read as a page of status changes. */
+    /** Kommo's answer (null for 204) read as a page of status changes. */
     public KommoEventsPage withEvents(KommoRequest request, JsonNode events) {
         return KommoEventsPage.parse(events == null ? "" : events.toString());
+    }
+
+    /**
+     * The enrich step's aggregation: the events page replaces the request. Kommo answers 204, a null body, when nothing
+     * changed since the cursor; Camel's method-name adapter cannot bind a null body to any parameter (every run without
+     * a new change was dead-lettered), so the bean is the aggregation strategy itself.
+     */
+    @Override
+    public Exchange aggregate(Exchange request, Exchange answer) {
+        Object events = answer == null ? null : answer.getMessage().getBody();
+        request.getMessage().setBody(withEvents(request.getMessage().getBody(KommoRequest.class),
+                events instanceof JsonNode json ? json : null));
+        return request;
     }
 
     /** Records every change (new ones only count) and moves the cursor; returns how many were new. */

@@ -27,15 +27,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Garbage against every endpoint a client posts to, with valid credentials and every content type: a thousand
- * generated malformed bodies per endpoint and content type. Each is answered 4xx with a short JSON reason, never
- * 5xx, and nothing is stored.
+ * Garbage against every endpoint a client posts to, with valid credentials and every content type: the fixed malformed
+ * cases and a few generated ones per endpoint and content type. Each is answered 4xx with a short JSON reason, never
+ * 5xx, and nothing is stored. A smoke test: the chaos suite's fuzz ({@code ChaosIT#fuzz}) covers every endpoint the
+ * built service lists, at 20,000 bodies with {@code -Pchaos}.
  */
 @IntegrationTest
 @TestPropertySource(properties = "solarprime.kommo.webhook-secret=automation-secret")
 class BadInputFuzzTest {
 
-    static final int BODIES = 1_000;
+    static final int BODIES = 60;
     static final List<String> CONTENT_TYPES = List.of("application/json", "application/x-www-form-urlencoded",
             "text/plain", "application/octet-stream");
     static final List<String> TABLES = List.of("inbox", "lead", "message", "follow_up", "kommo_outbox", "stage_history",

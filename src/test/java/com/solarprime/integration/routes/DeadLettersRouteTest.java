@@ -115,6 +115,16 @@ class DeadLettersRouteTest {
                 + "AND replayed_at IS NULL").param(deadLetter).query(String.class).single()).isEqualTo("admin");
     }
 
+    @Test
+    void anUnknownDeadLetterIsRefusedWith404() {
+        HttpResponse<String> replay = replay(Long.MAX_VALUE);
+        HttpResponse<String> discard = http.post("/ops/dead-letters/" + Long.MAX_VALUE + "/discard", FORM, "", Http.ADMIN_HEADERS);
+
+        assertThat(replay.statusCode()).isEqualTo(404);
+        assertThat(replay.body()).contains("\"error\":\"not_found\"");
+        assertThat(discard.statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> replay(long deadLetter) {
         return http.post("/ops/dead-letters/" + deadLetter + "/replay", FORM, "", Http.ADMIN_HEADERS);
     }

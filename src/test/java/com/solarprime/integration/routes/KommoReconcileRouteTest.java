@@ -52,4 +52,19 @@ class KommoReconcileRouteTest {
         assertThat(jdbc.sql("SELECT value FROM sync_cursor WHERE name = 'kommo-lead-status-events'").query(Long.class)
                 .single()).isEqualTo(1796200000L);
     }
+
+    @Test
+    void aRunWithNoNewEventsIsANormalRun() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> map.missing().isEmpty());
+        MockEndpoint eventsApi = KommoStub.answering(camel, "{}");
+        // Kommo answers 204 with no body when nothing changed since the cursor: the door answers null.
+        eventsApi.whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody(null));
+        long deadLettersBefore = jdbc.sql("SELECT count(*) FROM dead_letter WHERE route_id LIKE 'kommo-reconcile%'")
+                .query(Long.class).single();
+
+        producer.sendBody("direct:kommo-reconcile-run", (Object) null);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter WHERE route_id LIKE 'kommo-reconcile%'").query(Long.class)
+                .single()).isEqualTo(deadLettersBefore);
+    }
 }

@@ -45,8 +45,20 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(Path workDir, Map<String, String> env, String... args) {
         try {
+            return start(workDir, freePort(), env, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #start(Path, Map, String...)} on a given HTTP port (a process started again on the same port keeps
+     * the address the others know it by). The console is appended to {@code workDir/app.log}, so a restarted
+     * process adds to the log of the one before it.
+     */
+    public static AppProcess start(Path workDir, int port, Map<String, String> env, String... args) {
+        try {
             Files.createDirectories(workDir);
-            int port = freePort();
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(),
                     "--server.port=" + port));
             command.addAll(List.of(args));
@@ -72,14 +84,15 @@ public final class AppProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Waits until {@code /actuator/health/readiness} (else {@code /actuator/health}) answers 200. */
+    /** Waits until {@code /actuator/health/readiness} answers 200. */
     public AppProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + tail());
             }
-            if (status("/actuator/health") == 200) {
+            // Readiness leaves Kommo out: an instance in live mode is ready before an operator has connected Kommo.
+            if (status("/actuator/health/readiness") == 200) {
                 return this;
             }
             sleep(500);
@@ -99,6 +112,15 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** Where the process writes its console. */
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
@@ -112,10 +134,14 @@ public final class AppProcess implements AutoCloseable {
         return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
     }
 
-    /** {@code kill -9}: no shutdown hook, no graceful anything. */
-    public void kill() {
+    /**
+     * {@code kill -9}: no shutdown hook, no graceful anything ({@code destroyForcibly} sends SIGKILL on Linux).
+     * Answers the exit value, 137 (128 + 9) when SIGKILL ended it.
+     */
+    public int kill() {
         process.destroyForcibly();
         waitFor();
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     @Override
@@ -140,7 +166,7 @@ public final class AppProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

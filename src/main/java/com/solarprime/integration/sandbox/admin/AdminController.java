@@ -63,7 +63,8 @@ public class AdminController {
                 .put("recent_429s", block.recentRefusals())
                 .put("fail_next", faults.pendingFailures())
                 .put("latency_ms", faults.latencyMs())
-                .put("drop_webhooks", webhooks.isDropping());
+                .put("drop_webhooks", webhooks.isDropping())
+                .put("drop_ratio", webhooks.dropRatio());
         return SandboxJson.write(state);
     }
 
@@ -121,10 +122,14 @@ public class AdminController {
         return state();
     }
 
-    /** {@code {"drop": true}}: deliveries are silently lost until switched back. */
+    /**
+     * {@code {"drop": true}}: deliveries are silently lost until switched back; with {@code "ratio": 0.3} each delivery
+     * is lost with that probability (Kommo loses some, not all).
+     */
     @PostMapping("/webhooks/drop")
     public String dropWebhooks(@RequestBody(required = false) String body) {
-        webhooks.drop(json(body).path("drop").asBoolean(true));
+        JsonNode request = json(body);
+        webhooks.drop(request.path("drop").asBoolean(true), request.path("ratio").asDouble(1));
         return state();
     }
 

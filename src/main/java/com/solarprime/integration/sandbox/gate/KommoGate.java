@@ -43,12 +43,20 @@ class KommoGate extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String call = request.getMethod() + " " + CallStats.template(path.substring(SandboxPaths.ROOT.length()));
         try {
-            faults.delay();
             if (block.isBlocked()) {
+                faults.delay();
                 blocked(response);
-            } else if (path.startsWith(SandboxPaths.API + "/") && !admitted(request, response)) {
-                return;
+            } else if (path.startsWith(SandboxPaths.API + "/")) {
+                // Counted against the rate limit when it arrives, as an edge limiter counts it: the injected latency
+                // is the slow work behind it. (Counted after the delay, a request its client had given up on would
+                // land in a later second together with the client's next ones.)
+                boolean admitted = admitted(request, response);
+                faults.delay();
+                if (admitted) {
+                    chain.doFilter(request, response);
+                }
             } else {
+                faults.delay();
                 chain.doFilter(request, response);
             }
         } catch (InterruptedException e) {

@@ -128,6 +128,13 @@ public class UiController {
                 .body(SandboxJson.write(SandboxJson.object().put("id", id).put("deleted", deleted)));
     }
 
+    /** A move whose body is not JSON: the page never sends one, a careless script may. */
+    @ExceptionHandler(com.fasterxml.jackson.core.JsonProcessingException.class)
+    public ResponseEntity<String> unreadable(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(SandboxJson.write(SandboxJson.object()
+                .put("error", "bad_request").put("reason", "the body is not JSON")));
+    }
+
     @ExceptionHandler(KommoProblem.class)
     public ResponseEntity<String> refused(KommoProblem problem) {
         return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_JSON)

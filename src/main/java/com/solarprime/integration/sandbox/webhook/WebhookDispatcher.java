@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,7 +42,8 @@ public class WebhookDispatcher implements ChangeListener {
     private final SandboxProperties props;
     private final WebhookStore webhooks;
     private final DeliveryLog deliveries;
-    private final AtomicBoolean dropping;
+    /** The share of deliveries lost on purpose: 0 none, 1 every one. */
+    private volatile double dropRatio;
     private final HttpClient client;
     private final ScheduledExecutorService scheduler;
     private final Map<Long, Deque<Long>> failures = new ConcurrentHashMap<>();
@@ -52,7 +52,7 @@ public class WebhookDispatcher implements ChangeListener {
         this.props = props;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
-        this.dropping = new AtomicBoolean(props.dropWebhooks());
+        this.dropRatio = props.dropWebhooks() ? 1 : 0;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(props.webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -79,21 +79,30 @@ public class WebhookDispatcher implements ChangeListener {
     }
 
     public boolean isDropping() {
-        return dropping.get();
+        return dropRatio > 0;
     }
 
-    public void drop(boolean drop) {
-        dropping.set(drop);
+    public double dropRatio() {
+        return dropRatio;
+    }
+
+    /** Drops every delivery, none, or (with a ratio between 0 and 1) each one with that probability. */
+    public void drop(boolean drop, double ratio) {
+        if (ratio < 0 || ratio > 1 || Double.isNaN(ratio)) {
+            throw new IllegalArgumentException("ratio must be between 0 and 1");
+        }
+        dropRatio = drop ? ratio : 0;
     }
 
     /** Forgets failure counts (a reset); pending retries still run. */
     public void clearFailures() {
         failures.clear();
-        dropping.set(props.dropWebhooks());
+        dropRatio = props.dropWebhooks() ? 1 : 0;
     }
 
     private void attempt(Webhook webhook, String body, int attempt) {
-        if (dropping.get()) {
+        double ratio = dropRatio;
+        if (ratio >= 1 || (ratio > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < ratio)) {
             deliveries.dropped(webhook.destination());
             return;
         }
