@@ -58,7 +58,7 @@ class ConsolePagesBrowserTest {
 
     @Test
     void aWrongPasswordIsRefusedTheRightOneLandsOnTheOverviewAndLogoutEndsTheSession() {
-        browser.find(By.id("logout")).click();
+        browser.click(By.id("logout"));
         browser.find(By.id("logged-out"));
         browser.go("/ops/queues");
         browser.await().until(ExpectedConditions.urlContains("/ops/login"));
@@ -89,7 +89,7 @@ class ConsolePagesBrowserTest {
         assertThat(browser.find(By.id("health")).getText()).contains("liveness", "readiness");
         assertThat(browser.driver().findElements(By.linkText("WhatsApp simulator"))).hasSize(1);
 
-        browser.find(By.cssSelector("[data-kommo-command=validate]")).click();
+        browser.click(By.cssSelector("[data-kommo-command=validate]"));
         browser.await().until(ExpectedConditions.attributeToBe(By.id("command-lines"), "data-done", "validate"));
         assertThat(browser.find(By.id("command-lines")).getText()).startsWith("validate: done");
         browser.screenshot("overview");
@@ -109,10 +109,10 @@ class ConsolePagesBrowserTest {
 
         browser.go("/ops/leads");
         browser.find(By.id("q")).sendKeys(lead.phone().substring(lead.phone().length() - 8));
-        browser.find(By.cssSelector("#search button[type=submit]")).click();
+        browser.click(By.cssSelector("#search button[type=submit]"));
         WebElement results = browser.find(By.id("leads"));
         assertThat(results.getText()).contains("Ana Timeline").doesNotContain(lead.phone().substring(4));
-        results.findElement(By.linkText("Ana Timeline")).click();
+        browser.click(results.findElement(By.linkText("Ana Timeline")));
 
         browser.await().until(ExpectedConditions.urlMatches("/ops/leads/" + lead.id() + "$"));
         assertThat(browser.find(By.id("phone")).getText()).contains(lead.phone().substring(4));
@@ -134,7 +134,7 @@ class ConsolePagesBrowserTest {
         assertThat(row.getText()).contains("Bruno Calendário", "Lembrete da visita técnica")
                 .doesNotContain(lead.phone().substring(4));
         browser.screenshot("follow-ups");
-        row.findElement(By.cssSelector("button.cancel-follow-up")).click();
+        browser.click(row.findElement(By.cssSelector("button.cancel-follow-up")));
 
         assertThat(browser.find(By.id("notice")).getText()).contains("cancelled");
         assertThat(browser.driver().findElements(By.id("follow-up-" + lead.followUp()))).isEmpty();

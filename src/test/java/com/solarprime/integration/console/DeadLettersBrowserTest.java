@@ -66,7 +66,7 @@ class DeadLettersBrowserTest {
         browser.go("/ops/dead-letters");
         assertThat(browser.find(By.id("dead-letter-" + deadLetter)).getText()).contains("inbox:" + inbox);
         browser.screenshot("dead-letters");
-        browser.find(By.cssSelector("#dead-letter-" + deadLetter + " button.replay")).click();
+        browser.click(By.cssSelector("#dead-letter-" + deadLetter + " button.replay"));
 
         assertThat(browser.find(By.id("notice")).getText()).contains("Dead letter " + deadLetter + " replayed");
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT status FROM inbox WHERE id = ?")
@@ -93,7 +93,7 @@ class DeadLettersBrowserTest {
         long deadLetter = boom();
 
         browser.go("/ops/dead-letters?route=boom-probe");
-        browser.find(By.cssSelector("#dead-letter-" + deadLetter + " button.replay")).click();
+        browser.click(By.cssSelector("#dead-letter-" + deadLetter + " button.replay"));
 
         assertThat(browser.find(By.id("notice")).getText())
                 .contains("Dead letter " + deadLetter + " replayed, and it failed again");
@@ -108,7 +108,7 @@ class DeadLettersBrowserTest {
         long deadLetter = boom();
 
         browser.go("/ops/dead-letters?route=boom-probe");
-        browser.find(By.cssSelector("#dead-letter-" + deadLetter + " button.discard")).click();
+        browser.click(By.cssSelector("#dead-letter-" + deadLetter + " button.discard"));
 
         assertThat(browser.find(By.id("notice")).getText()).contains("Dead letter " + deadLetter + " discarded");
         assertThat(browser.driver().findElements(By.id("dead-letter-" + deadLetter))).isEmpty();

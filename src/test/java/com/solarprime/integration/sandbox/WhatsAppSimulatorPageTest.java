@@ -48,7 +48,7 @@ class WhatsAppSimulatorPageTest {
         browser.go("/sandbox/whatsapp");
         replace(browser.find(By.id("phone")), phone);
         replace(browser.find(By.id("profile-name")), "Ana Lima");
-        browser.find(By.id("use-phone")).click();
+        browser.click(By.id("use-phone"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-subtitle"), "+" + phone));
 
         write("Oi, quero economizar na conta de luz");
@@ -59,14 +59,14 @@ class WhatsAppSimulatorPageTest {
         String kommoId = browser.find(By.id("card-id")).getText();
         assertThat(browser.find(By.id("card-pipeline")).getText()).contains("SolarPrime");
 
-        browser.find(By.id("kommo-link")).click();
-        browser.find(By.xpath("//nav[@id='tabs']/button[text()='SolarPrime']")).click();
+        browser.click(By.id("kommo-link"));
+        browser.click(By.xpath("//nav[@id='tabs']/button[text()='SolarPrime']"));
         WebElement card = browser.find(By.xpath("//div[contains(@class,'card')][div[@class='price' and starts-with(., '#"
                 + kommoId + " ')]]"));
         assertThat(card.getText()).contains("Ana Lima - WhatsApp");
         browser.screenshot("sandbox-kommo");
 
-        browser.find(By.id("simulator-link")).click();
+        browser.click(By.id("simulator-link"));
         browser.await().until(ExpectedConditions.urlContains("/sandbox/whatsapp"));
         browser.go("/sandbox/whatsapp?phone=" + phone);
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-subtitle"), "+" + phone));
@@ -79,7 +79,7 @@ class WhatsAppSimulatorPageTest {
         new Select(browser.find(By.id("q-solution"))).selectByValue("desconto");
         new Select(browser.find(By.id("q-timeline"))).selectByValue("imediato");
         new Select(browser.find(By.id("q-stage"))).selectByValue("competitor_analysis");
-        browser.find(By.id("qualify-submit")).click();
+        browser.click(By.id("qualify-submit"));
 
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("qualify-result"), "Qualified"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-stage"), "Qualificado"));
@@ -91,7 +91,7 @@ class WhatsAppSimulatorPageTest {
 
     private static void write(String text) {
         replace(browser.find(By.id("chat-text")), text);
-        browser.find(By.id("chat-send")).click();
+        browser.click(By.id("chat-send"));
     }
 
     private static void replace(WebElement input, String text) {

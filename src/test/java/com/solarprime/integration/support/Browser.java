@@ -82,6 +82,19 @@ public final class Browser implements AutoCloseable {
         return await().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks as a person would: scrolled to the middle of the window first, so a sticky header or footer never lies on
+     * top of it (Chrome scrolls an element just to the window's edge, where the click can land on the header).
+     */
+    public void click(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        await().until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    public void click(By by) {
+        click(find(by));
+    }
+
     public WebDriverWait await() {
         return new WebDriverWait(driver, WAIT);
     }
