@@ -100,6 +100,26 @@ class DeadLettersRouteTest {
     }
 
     @Test
+    void aStageChangeReferencePutsTheChangeBackInTheStageChangeQueue() {
+        long change = jdbc.sql("""
+                        INSERT INTO stage_history (kommo_lead_id, pipeline_id, from_status_id, to_status_id, changed_at, source,
+                                                   dedupe_key, status, attempts, last_error)
+                        VALUES (?, 1, 2, 3, now(), 'webhook', ?, 'failed', 8, 'it failed') RETURNING id""")
+                .param(System.nanoTime()).param("route-test:" + WhatsAppFixtures.freshId())
+                .query(Long.class).single();
+        long deadLetter = jdbc.sql("INSERT INTO dead_letter (route_id, reason, payload_ref) VALUES ('stage-change-worker', "
+                + "'it failed', ?) RETURNING id").param("stage_history:" + change).query(Long.class).single();
+
+        assertThat(replay(deadLetter).headers().firstValue("Location"))
+                .hasValue("/ops/dead-letters?notice=replayed&id=" + deadLetter);
+
+        assertThat(jdbc.sql("SELECT status <> 'failed' AND attempts <= 1 FROM stage_history WHERE id = ?").param(change)
+                .query(Boolean.class).single()).as("back in its queue, its attempts reset").isTrue();
+        assertThat(replay(deadLetter).headers().firstValue("Location")).as("a second replay acts no more")
+                .hasValue("/ops/dead-letters?notice=already-replayed&id=" + deadLetter);
+    }
+
+    @Test
     void aDiscardKeepsTheRowWithWhoDiscardedIt() {
         long deadLetter = jdbc.sql("INSERT INTO dead_letter (route_id, reason) VALUES ('kommo-webhook', 'bad') RETURNING id")
                 .query(Long.class).single();
