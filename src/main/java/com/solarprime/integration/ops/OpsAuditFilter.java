@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,7 +159,7 @@ class OpsAuditFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaderNames() {
             List<String> names = Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !OPERATOR_HEADER.equalsIgnoreCase(name)).collect(java.util.stream.Collectors.toList());
+                    .filter(name -> !OPERATOR_HEADER.equalsIgnoreCase(name)).collect(Collectors.toList());
             if (actor != null) {
                 names.add(OPERATOR_HEADER);
             }

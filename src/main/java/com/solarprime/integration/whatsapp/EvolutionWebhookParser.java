@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads an Evolution API v2 webhook body. Only {@code messages.upsert} carries a message, and its
@@ -24,7 +25,7 @@ public final class EvolutionWebhookParser {
 
     private static final String MESSAGES_UPSERT = "messages.upsert";
     /** Evolution's event names: {@code messages.upsert}, {@code CONNECTION_UPDATE}, ... */
-    private static final java.util.regex.Pattern EVENT_NAME = java.util.regex.Pattern.compile("[A-Za-z]+([._][A-Za-z]+)*");
+    private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z]+([._][A-Za-z]+)*");
 
     private static final Map<String, MessageType> TYPES = Map.ofEntries(
             Map.entry("conversation", MessageType.TEXT),

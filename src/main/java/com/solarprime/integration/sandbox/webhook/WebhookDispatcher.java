@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ public class WebhookDispatcher implements ChangeListener {
 
     private void attempt(Webhook webhook, String body, int attempt) {
         double ratio = dropRatio;
-        if (ratio >= 1 || (ratio > 0 && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < ratio)) {
+        if (ratio >= 1 || (ratio > 0 && ThreadLocalRandom.current().nextDouble() < ratio)) {
             deliveries.dropped(webhook.destination());
             return;
         }
