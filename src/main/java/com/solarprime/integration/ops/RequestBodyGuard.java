@@ -151,9 +151,19 @@ public class RequestBodyGuard extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is in memory: it is available at once, and all read when the listener took it. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already in memory");
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        if (isFinished()) {
+                            listener.onAllDataRead();
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        listener.onError(e);
+                    }
                 }
 
                 @Override
