@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,7 @@ public class MeetingBooking {
 
     private static final String OVERLAP = "23P01";
     private static final String UNIQUE = "23505";
+    private static final String DEADLOCK = "40P01";
     private static final Set<String> SOURCES = Set.of("agent", "api");
 
     private final ObjectMapper json;
@@ -134,7 +137,7 @@ public class MeetingBooking {
         try {
             id = meetings.insert(lead.id(), lead.kommoLeadId(), chosen.userId(), start, end, Meetings.SCHEDULED,
                     request.source(), null);
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             throw refusal(e);
         }
         LocalStage stage = stageOf(lead);
@@ -163,7 +166,7 @@ public class MeetingBooking {
         }
         try {
             meetings.move(meeting.id(), salesperson.userId(), start, end);
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             throw refusal(e);
         }
         Lead lead = meeting.leadId() == null ? null : leads.byId(meeting.leadId());
@@ -260,10 +263,14 @@ public class MeetingBooking {
         return new ClientError(409, "the slot was just taken");
     }
 
-    /** The database refused the row: another booking committed the same time, or another meeting of the lead. */
-    private static ClientError refusal(DataIntegrityViolationException e) {
+    /**
+     * The database refused the row: another booking committed the same time, or another meeting of the lead. Two
+     * overlapping insertions checking the exclusion constraint at the same moment wait for each other, and PostgreSQL
+     * aborts one as a deadlock: nothing but the row is written before it, so that too means the time was taken.
+     */
+    private static ClientError refusal(DataAccessException e) {
         String state = sqlState(e);
-        if (OVERLAP.equals(state)) {
+        if (OVERLAP.equals(state) || DEADLOCK.equals(state)) {
             return taken();
         }
         if (UNIQUE.equals(state)) {

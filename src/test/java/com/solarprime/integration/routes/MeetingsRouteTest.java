@@ -16,6 +16,8 @@ import com.solarprime.integration.support.KommoFixtures;
 import com.solarprime.integration.support.LeadProfiles;
 import com.solarprime.integration.support.RouteTest;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,7 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +70,8 @@ class MeetingsRouteTest {
     KommoCommands commands;
     @Autowired
     BusinessCalendar calendar;
+    @Autowired
+    DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -180,6 +186,46 @@ class MeetingsRouteTest {
                     .param(java.sql.Timestamp.from(start)).param(map.userId(bruno).orElseThrow()).query(Long.class).single())
                     .isEqualTo(1);
         }
+    }
+
+    /**
+     * Two overlapping insertions that check the exclusion constraint at the same moment each wait for the other, and
+     * PostgreSQL ends that by aborting one with a deadlock instead of an exclusion violation. Built here for certain:
+     * the booking waits for a meeting of another transaction, which then inserts one that overlaps only the booking's
+     * (and waits longer than the booking before it looks for deadlocks, so the booking is the one aborted).
+     */
+    @Test
+    void aBookingThatLosesADeadlockOverItsSlotIs409() throws Exception {
+        String phone = freshPhone();
+        qualified(phone);
+        Instant start = at(day(), 10);
+        long salesperson = map.userId(bruno).orElseThrow();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement sql = other.createStatement()) {
+                sql.execute("SET LOCAL deadlock_timeout = '30s'");
+                sql.execute(kommoMeeting(salesperson, start, start.plus(Duration.ofMinutes(30))));
+                CompletableFuture<HttpResponse<String>> booking = CompletableFuture.supplyAsync(
+                        () -> book(phone, start, bruno), callers);
+                await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO meeting%'""").query(Long.class).single() == 1);
+                sql.execute(kommoMeeting(salesperson, start.plus(Duration.ofMinutes(30)), start.plus(Duration.ofHours(1))));
+
+                HttpResponse<String> reply = booking.get(20, TimeUnit.SECONDS);
+                assertThat(reply.statusCode()).as(reply.body()).isEqualTo(409);
+                assertThat(json.readTree(reply.body()).path("reason").asText()).isEqualTo("the slot was just taken");
+            } finally {
+                other.rollback();
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = ?")
+                .param("+" + phone).query(Long.class).single()).isZero();
+    }
+
+    private static String kommoMeeting(long salesperson, Instant start, Instant end) {
+        return "INSERT INTO meeting (kommo_lead_id, salesperson_id, start_at, end_at, source) VALUES (987654321, "
+                + salesperson + ", '" + start + "', '" + end + "', 'kommo')";
     }
 
     @Test
