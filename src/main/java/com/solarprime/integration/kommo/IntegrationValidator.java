@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The seed's validation script (section 10.2), done against the real account: token, account, pipeline,
- * custom fields, and a test lead. Kommo cannot delete leads through the API, so the test lead is tagged
+ * custom fields, a test lead, and our webhook. Kommo cannot delete leads through the API, so the test lead is tagged
  * "Teste" and closed as lost instead.
  */
 @Component
@@ -22,13 +22,15 @@ public class IntegrationValidator {
     private final KommoTokenStore tokens;
     private final AccountMap map;
     private final KommoAccountProperties account;
+    private final WebhookRegistrar webhooks;
 
     public IntegrationValidator(KommoClient kommo, KommoTokenStore tokens, AccountMap map,
-                                KommoAccountProperties account) {
+                                KommoAccountProperties account, WebhookRegistrar webhooks) {
         this.kommo = kommo;
         this.tokens = tokens;
         this.map = map;
         this.account = account;
+        this.webhooks = webhooks;
     }
 
     public CommandReport validate() {
@@ -62,6 +64,7 @@ public class IntegrationValidator {
             return "custom fields found " + count;
         });
         step(report, "5. test lead", this::createTestLead);
+        step(report, "6. webhook", this::webhook);
         report.info(report.build().ok() ? "Integration validated." : "Problems found: see the ❌ lines above.");
         return report.build();
     }
@@ -81,6 +84,20 @@ public class IntegrationValidator {
         kommo.call(KommoRequest.patch("/api/v4/leads/" + id, Map.of("status_id", LOST, "pipeline_id", map.pipelineId(),
                 "_embedded", Map.of("tags", List.of(Map.of("name", TEST_TAG))))));
         return "test lead " + id + " created, tagged '" + TEST_TAG + "' and closed as lost (Kommo cannot delete leads)";
+    }
+
+    /** Kommo disables a webhook that failed too often, silently: only reconciliation then brings stage changes. */
+    private String webhook() {
+        if (!webhooks.configured()) {
+            return "KOMMO_WEBHOOK_SECRET is not set: no webhook, stage changes come from reconciliation only";
+        }
+        JsonNode hook = webhooks.registration().orElseThrow(() -> new IllegalStateException(
+                "no webhook of ours at Kommo: run register-webhooks"));
+        if (hook.path("disabled").asBoolean()) {
+            throw new IllegalStateException("Kommo disabled our webhook (it does after more than 100 failed deliveries "
+                    + "within 2 hours): stage changes come from reconciliation only until register-webhooks is run");
+        }
+        return "webhook registered and enabled";
     }
 
     private static void step(CommandReport.Builder report, String name, java.util.function.Supplier<String> check) {

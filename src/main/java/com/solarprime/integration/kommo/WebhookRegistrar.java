@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Registers {@code {PUBLIC_BASE_URL}/webhooks/kommo/{secret}} for the events the automation handles.
- * An older registration of ours (another secret) is removed; an identical one is left alone.
+ * An older registration of ours (another secret) is removed; an identical one is left alone unless Kommo disabled it
+ * (it does after more than 100 failed deliveries within 2 hours), in which case registering it again enables it.
  */
 @Component
 public class WebhookRegistrar {
@@ -34,18 +36,15 @@ public class WebhookRegistrar {
         if (!StringUtils.hasText(properties.webhookSecret())) {
             return report.fail("KOMMO_WEBHOOK_SECRET is not set: nothing registered").build();
         }
-        String ours = endpoints.publicBaseUrl() + "/webhooks/kommo/";
-        String destination = ours + properties.webhookSecret();
+        String ours = ours();
+        String destination = destination();
         try {
-            JsonNode list = kommo.call(KommoRequest.get("/api/v4/webhooks"));
             boolean current = false;
-            List<JsonNode> hooks = new ArrayList<>();
-            if (list != null) {
-                list.path("_embedded").path("webhooks").forEach(hooks::add);
-            }
-            for (JsonNode hook : hooks) {
+            for (JsonNode hook : hooks()) {
                 String existing = hook.path("destination").asText();
-                if (existing.equals(destination) && settingsOf(hook).equals(new HashSet<>(SETTINGS))) {
+                if (existing.equals(destination) && hook.path("disabled").asBoolean()) {
+                    report.pass("Kommo had disabled the webhook: registering it again");
+                } else if (existing.equals(destination) && settingsOf(hook).equals(new HashSet<>(SETTINGS))) {
                     current = true;
                 } else if (existing.startsWith(ours)) {
                     kommo.call(KommoRequest.delete("/api/v4/webhooks", Map.of("destination", existing)));
@@ -63,6 +62,34 @@ public class WebhookRegistrar {
             report.fail("registration failed: " + e.getMessage());
         }
         return report.build();
+    }
+
+    /** Whether webhooks are used at all: without a secret there is no destination to register. */
+    boolean configured() {
+        return StringUtils.hasText(properties.webhookSecret());
+    }
+
+    /** Our registration as Kommo lists it (with its {@code disabled} flag), if there is one. */
+    Optional<JsonNode> registration() {
+        String destination = destination();
+        return hooks().stream().filter(hook -> hook.path("destination").asText().equals(destination)).findFirst();
+    }
+
+    private List<JsonNode> hooks() {
+        JsonNode list = kommo.call(KommoRequest.get("/api/v4/webhooks"));
+        List<JsonNode> hooks = new ArrayList<>();
+        if (list != null) {
+            list.path("_embedded").path("webhooks").forEach(hooks::add);
+        }
+        return hooks;
+    }
+
+    private String ours() {
+        return endpoints.publicBaseUrl() + "/webhooks/kommo/";
+    }
+
+    private String destination() {
+        return ours() + properties.webhookSecret();
     }
 
     private static Set<String> settingsOf(JsonNode hook) {

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.solarprime.integration.sandbox.store.WebhookStore;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.IntegrationTest;
+import com.solarprime.integration.support.KommoFixtures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +41,8 @@ class KommoAccountTest {
     MeterRegistry meters;
     @Autowired
     KommoOutbox outbox;
+    @Autowired
+    WebhookStore sandboxWebhooks;
 
     Http http;
     final ObjectMapper json = new ObjectMapper();
@@ -111,15 +116,52 @@ class KommoAccountTest {
 
     @Test
     void validatePassesOnTheSandboxAndClosesItsTestLeadAsLost() throws Exception {
-        HttpResponse<String> response = http.post("/ops/kommo/validate", "application/json", "",
-                Http.ADMIN_HEADERS);
+        HttpResponse<String> response = withOurWebhookDropping(() -> http.post("/ops/kommo/validate",
+                "application/json", "", Http.ADMIN_HEADERS));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = json.readTree(response.body());
         assertThat(report.path("lines").toString()).contains("1. token", "2. account", "3. pipeline",
-                "custom fields found 10/10", "5. test lead");
+                "custom fields found 10/10", "5. test lead",
+                "6. webhook: webhook registered and enabled");
         JsonNode leads = kommo.call(KommoRequest.get("/api/v4/leads", Map.of("query", "Teste Validação")));
         assertThat(leads.path("_embedded").path("leads").get(0).path("status_id").asLong()).isEqualTo(143L);
+    }
+
+    @Test
+    void validateSaysWhenKommoDisabledOurWebhookAndRegisteringItAgainEnablesIt() {
+        withOurWebhookDropping(() -> {
+            assertThat(commands.run("validate").lines()).contains("✅ 6. webhook: webhook registered and enabled");
+            JsonNode hooks = kommo.call(KommoRequest.get("/api/v4/webhooks")).path("_embedded").path("webhooks");
+            assertThat(hooks).hasSize(1);
+            sandboxWebhooks.disable(hooks.get(0).path("id").asLong());
+
+            CommandReport validated = commands.run("validate");
+            assertThat(validated.ok()).isFalse();
+            assertThat(validated.lines()).anyMatch(l -> l.startsWith("❌ 6. webhook: Kommo disabled our webhook")
+                    && l.endsWith("until register-webhooks is run"));
+
+            CommandReport registered = commands.run("register-webhooks");
+            assertThat(registered.lines()).contains("✅ Kommo had disabled the webhook: registering it again");
+            assertThat(commands.run("validate").lines()).contains("✅ 6. webhook: webhook registered and enabled");
+            return null;
+        });
+    }
+
+    /**
+     * With our webhook registered, while the sandbox drops every delivery: the test leads of validate must not come
+     * back as webhooks to be acted upon while other tests of the class count Kommo writes. Unregistered afterwards.
+     */
+    private <T> T withOurWebhookDropping(Supplier<T> action) {
+        KommoFixtures fixtures = new KommoFixtures(kommo, map, http);
+        fixtures.admin("/webhooks/drop", "{\"drop\":true}");
+        try {
+            assertThat(commands.run("register-webhooks").ok()).isTrue();
+            return action.get();
+        } finally {
+            destinations().forEach(d -> kommo.call(KommoRequest.delete("/api/v4/webhooks", Map.of("destination", d))));
+            fixtures.admin("/webhooks/drop", "{\"drop\":false}");
+        }
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,6 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with a doubling, capped pause; after the last attempt the row is {@code failed} with its last error. A row
  * claimed by an instance that stopped checking in is claimed again by a live one; a slow live instance keeps its
  * claims however long it works.
+ * <p>
+ * A live instance can also leave a row claimed: when the database goes away while a worker is on it, what became of
+ * the row cannot be written. Every worker handles its batch before it asks for the next (a parallel split still
+ * waits for all of it), so a worker's claim ends its previous batch, and the instance's rows outside the batches its
+ * workers are still on are claimed again.
  */
 public final class WorkQueue {
 
@@ -37,6 +45,8 @@ public final class WorkQueue {
     private final ServiceInstance instance;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The batch each worker thread of this instance is on: claimed by its last claim. */
+    private final Map<Thread, Set<Long>> batches = new ConcurrentHashMap<>();
 
     /**
      * @param dueColumn when a pending row is due ({@code next_attempt_at}; follow-ups: {@code due_at})
@@ -70,17 +80,25 @@ public final class WorkQueue {
      * Claims up to a batch of due rows that also meet {@code condition} (SQL over the table aliased {@code w},
      * with named parameters), in {@code order}.
      *
-     * @param returning columns of the claimed rows to return (the table's own names)
+     * Synchronized so that no claim sees the rows of another before they are in its worker's batch.
+     *
+     * @param returning columns of the claimed rows to return (the table's own names), {@code id} among them
      */
-    public <T> List<T> claim(String condition, Map<String, ?> params, String order, String returning, RowMapper<T> rows) {
-        return jdbc.sql("""
+    public synchronized <T> List<T> claim(String condition, Map<String, ?> params, String order, String returning,
+                                          RowMapper<T> rows) {
+        Thread worker = Thread.currentThread();
+        batches.remove(worker);
+        batches.keySet().removeIf(thread -> !thread.isAlive());
+        Set<Long> batch = new HashSet<>();
+        List<T> claimed = jdbc.sql("""
                         UPDATE %1$s SET status = 'claimed', claimed_by = :instance, claimed_at = now(), attempts = attempts + 1
                         WHERE id IN (
                             SELECT w.id FROM %1$s w
                             WHERE ((w.status = 'pending' AND w.%2$s <= :now)
                                    OR (w.status = 'claimed' AND (w.claimed_by IS NULL OR w.claimed_by NOT IN (
                                         SELECT i.id FROM service_instance i
-                                        WHERE i.heartbeat_at > now() - make_interval(secs => :timeout)))))
+                                        WHERE i.heartbeat_at > now() - make_interval(secs => :timeout))))
+                                   OR (w.status = 'claimed' AND w.claimed_by = :instance AND NOT w.id = ANY(:working)))
                               AND (%3$s)
                             ORDER BY %4$s LIMIT :limit
                             FOR UPDATE OF w SKIP LOCKED)
@@ -89,8 +107,14 @@ public final class WorkQueue {
                 .param("instance", instance.id())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("timeout", work.instanceTimeout().toSeconds())
+                .param("working", batches.values().stream().flatMap(Set::stream).toArray(Long[]::new))
                 .param("limit", settings.batchSize())
-                .query(rows).list();
+                .query((rs, n) -> {
+                    batch.add(rs.getLong("id"));
+                    return rows.mapRow(rs, n);
+                }).list();
+        batches.put(worker, batch);
+        return claimed;
     }
 
     /** Claims up to a batch of due rows, oldest first, each as its columns. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.solarprime.integration.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +37,12 @@ class WorkQueueTest {
     }
 
     @Test
-    void aRowIsClaimedOnceThenRetriedWithABackoffAndFailsWithItsLastErrorAfterTheCap() {
+    void aRowIsClaimedOnceThenRetriedWithABackoffAndFailsWithItsLastErrorAfterTheCap() throws Exception {
         long row = queued();
         int maxAttempts = work.queue(WorkQueues.KOMMO_OUTBOX).maxAttempts();
 
         assertThat(claim()).containsExactly(row);
-        assertThat(claim()).as("claimed already").isEmpty();
+        assertThat(claimElsewhere()).as("claimed already").isEmpty();
         assertThat(outbox.retry(row, 1, "Kommo answered 503")).isEqualTo(WorkQueue.Retry.LATER);
         assertThat(jdbc.sql("SELECT status || ' ' || (next_attempt_at > now()) FROM kommo_outbox WHERE id = ?").param(row)
                 .query(String.class).single()).isEqualTo("pending true");
@@ -75,6 +77,19 @@ class WorkQueueTest {
                 .isEqualTo(instance.id());
     }
 
+    @Test
+    void aRowItsWorkerLeftClaimedIsClaimedAgainWhenThatWorkerAsksForMoreAndNotBefore() throws Exception {
+        long left = queued();
+        assertThat(claim()).containsExactly(left);
+        // Its worker could not write what became of it (the database had gone away): the row is still claimed by
+        // this live instance, which heart-beats again as soon as the database is back.
+
+        assertThat(claimElsewhere()).as("another worker: the first may still be working on it").isEmpty();
+        assertThat(claim()).as("its worker asks for more, so it is done with what it had").containsExactly(left);
+        assertThat(jdbc.sql("SELECT status || ' ' || claimed_by || ' ' || attempts FROM kommo_outbox WHERE id = ?")
+                .param(left).query(String.class).single()).isEqualTo("claimed " + instance.id() + " 2");
+    }
+
     private long queued() {
         return jdbc.sql("INSERT INTO kommo_outbox (kind, payload) VALUES ('task_complete', '{}') RETURNING id")
                 .query(Long.class).single();
@@ -83,6 +98,16 @@ class WorkQueueTest {
     private void claimedBy(long row, String owner) {
         jdbc.sql("UPDATE kommo_outbox SET status = 'claimed', claimed_by = ?, claimed_at = now() - interval '1 day' WHERE id = ?")
                 .param(owner).param(row).update();
+    }
+
+    /** A claim by another worker of this instance (its own thread). */
+    private List<Long> claimElsewhere() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            return worker.submit(this::claim).get();
+        } finally {
+            worker.shutdown();
+        }
     }
 
     private List<Long> claim() {
