@@ -20,22 +20,27 @@ public class DatabaseUnavailable {
     /** During an outage every request and poll fails the same way: one line per interval is enough. */
     private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
     static final String BODY = "{\"error\":\"service_unavailable\",\"reason\":\"the database is unavailable; try again later\"}";
-    static final String RETRY_AFTER_SECONDS = "5";
+    /** Seconds a client should wait before it asks again. */
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
     public void reply(Exchange exchange) {
-        long now = System.nanoTime();
-        long last = lastLogged.get();
-        if (now - last >= LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
-            Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            log.warn("Database unavailable (route {}): answering 503 until it is back: {}", exchange.getFromRouteId(),
-                    LogSanitizer.clean(caught == null ? "" : String.valueOf(caught.getMessage())));
-        }
+        note("route " + exchange.getFromRouteId(), exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503);
         exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(BODY);
+    }
+
+    /** Logs the outage, once per interval however many requests and polls meet it. */
+    public void note(String where, Throwable cause) {
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= LOG_INTERVAL_NANOS && lastLogged.compareAndSet(last, now)) {
+            log.warn("Database unavailable ({}): answering 503 until it is back: {}", where,
+                    LogSanitizer.clean(cause == null ? "" : String.valueOf(cause.getMessage())));
+        }
     }
 }

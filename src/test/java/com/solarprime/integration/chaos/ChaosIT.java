@@ -338,6 +338,7 @@ class ChaosIT {
         senders.shutdown();
         senders.awaitTermination(1, TimeUnit.MINUTES);
         long slowest = slowestNanos.get();
+        Map<String, String> pagesDuring = consolePagesAnswers(cluster.apps[0].base());
         int readinessDuring = cluster.apps[0].status("/actuator/health/readiness");
         cluster.startDatabaseAgain();
         long restartedAt = System.nanoTime();
@@ -355,11 +356,37 @@ class ChaosIT {
             long storedTwice = sql(db, "SELECT count(*) - count(DISTINCT provider_message_id) FROM message");
             System.out.printf("CHAOS postgres-restart: %d deliveries acknowledged before the stop, all kept; %d sent during the stop "
                             + "answered %s, slowest %.1f s; readiness during the stop %d; both instances ready %.1f s after the "
-                            + "restart, without being restarted; stored twice %d%n", before.size(), during.size(), statuses,
-                    slowest / 1e9, readinessDuring, recovery, storedTwice);
+                            + "restart, without being restarted; stored twice %d; console pages during the stop %s%n",
+                    before.size(), during.size(), statuses, slowest / 1e9, readinessDuring, recovery, storedTwice,
+                    pagesDuring);
             assertThat(statuses.keySet()).as("answers during the stop").containsOnly(503);
+            assertThat(pagesDuring).as("console pages during the stop: 503 with Retry-After")
+                    .allSatisfy((page, answer) -> assertThat(answer).isEqualTo("503 Retry-After 5"));
             assertThat(slowest).as("no request hangs during the stop").isLessThan(Duration.ofSeconds(10).toNanos());
             assertThat(storedTwice).isZero();
+        }
+    }
+
+    /** The console's pages, asked for by a logged-in browser at once: each page's status and Retry-After. */
+    private Map<String, String> consolePagesAnswers(String base) throws Exception {
+        List<String> pages = List.of("/ops", "/ops/queues", "/ops/dead-letters", "/ops/leads", "/ops/follow-ups",
+                "/ops/funnel");
+        ExecutorService browsers = Executors.newFixedThreadPool(pages.size());
+        try {
+            Map<String, java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.TreeMap<>();
+            for (String page : pages) {
+                answers.put(page, browsers.submit(() -> cluster.send(cluster.admin(HttpRequest.newBuilder(
+                        URI.create(base + page))).header("Accept", "text/html").timeout(Duration.ofSeconds(12)).GET().build())));
+            }
+            Map<String, String> statuses = new java.util.TreeMap<>();
+            for (var answer : answers.entrySet()) {
+                HttpResponse<String> reply = answer.getValue().get();
+                statuses.put(answer.getKey(), reply.statusCode() + reply.headers().firstValue("Retry-After")
+                        .map(seconds -> " Retry-After " + seconds).orElse(""));
+            }
+            return statuses;
+        } finally {
+            browsers.shutdownNow();
         }
     }
 
