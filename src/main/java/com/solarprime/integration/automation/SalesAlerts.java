@@ -74,7 +74,7 @@ public class SalesAlerts {
 
     /** Due alerts; an empty claim tells the scheduler not to look again at once. */
     public List<Claimed> claim(Exchange exchange) {
-        List<Claimed> claimed = queue.claim("id, destination, text, attempts, send_started_at, kommo_lead_id, user_id",
+        List<Claimed> claimed = queue.claim(exchange, "id, destination, text, attempts, send_started_at, kommo_lead_id, user_id",
                 (rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5) != null,
                         (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class)));
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !claimed.isEmpty());

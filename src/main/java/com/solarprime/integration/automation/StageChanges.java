@@ -41,7 +41,7 @@ public class StageChanges {
 
     /** Due changes, oldest first; an empty claim tells the scheduler not to look again at once. */
     public List<Claimed> claim(Exchange exchange) {
-        List<Claimed> claimed = queue.claim("""
+        List<Claimed> claimed = queue.claim(exchange, """
                         id, kommo_lead_id, pipeline_id, from_status_id, to_status_id, changed_at, source, lead_id, attempts""",
                 (rs, n) -> new Claimed(rs.getLong("id"), new StageChange(rs.getLong("kommo_lead_id"),
                         (Long) rs.getObject("pipeline_id", Long.class), (Long) rs.getObject("from_status_id", Long.class),

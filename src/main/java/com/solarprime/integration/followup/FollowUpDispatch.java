@@ -100,7 +100,7 @@ public class FollowUpDispatch {
 
     /** Due follow-ups, earliest first. */
     public List<Claim> claim(Exchange exchange) {
-        List<Claim> claims = queue.claim("id, lead_id, type, due_at, text, attempts, send_started_at, created_at",
+        List<Claim> claims = queue.claim(exchange, "id, lead_id, type, due_at, text, attempts, send_started_at, created_at",
                 (rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), FollowUpType.valueOf(rs.getString(3)),
                         rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()));

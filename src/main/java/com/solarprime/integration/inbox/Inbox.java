@@ -30,7 +30,7 @@ public class Inbox {
 
     /** Due deliveries, oldest first; an empty claim tells the scheduler not to look again at once. */
     public List<Map<String, Object>> claim(Exchange exchange) {
-        List<Map<String, Object>> rows = queue.claimRows("id, source, content_type, payload, attempts");
+        List<Map<String, Object>> rows = queue.claimRows(exchange, "id, source, content_type, payload, attempts");
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, !rows.isEmpty());
         return rows;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,29 +68,30 @@ public class KommoSync {
         return map.isComplete();
     }
 
-    public void createLeads() {
-        drain("lead_create", false, this::create);
+    public void createLeads(Exchange poll) {
+        drain(poll, "lead_create", false, this::create);
     }
 
-    public void updateLeads() {
-        drain("lead_update", true, this::update);
+    public void updateLeads(Exchange poll) {
+        drain(poll, "lead_update", true, this::update);
     }
 
-    public void addNotes() {
-        drain("note", true, this::notes);
+    public void addNotes(Exchange poll) {
+        drain(poll, "note", true, this::notes);
     }
 
-    public void addTasks() {
-        drain("task", true, this::tasks);
+    public void addTasks(Exchange poll) {
+        drain(poll, "task", true, this::tasks);
     }
 
     /** Meetings booked, moved or cancelled here: their Kommo tasks, up to 50 per call. */
-    public void syncMeetings() {
-        drain(claims::claimMeetings, this::meetings);
+    public void syncMeetings(Exchange poll) {
+        drain(() -> claims.claimMeetings(poll), this::meetings);
     }
 
-    private void drain(String kind, boolean needsKommoLead, Function<List<OutboxClaims.Claim>, Runnable> send) {
-        drain(() -> claims.claim(kind, needsKommoLead), send);
+    private void drain(Exchange poll, String kind, boolean needsKommoLead,
+                       Function<List<OutboxClaims.Claim>, Runnable> send) {
+        drain(() -> claims.claim(poll, kind, needsKommoLead), send);
     }
 
     /**

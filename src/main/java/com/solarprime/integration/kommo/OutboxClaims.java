@@ -3,6 +3,7 @@ package com.solarprime.integration.kommo;
 import com.solarprime.integration.shared.work.WorkQueue;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,8 @@ class OutboxClaims {
      *                       themselves ({@code entity_id}): updates and notes wait for the creation without
      *                       being retried in vain
      */
-    List<Claim> claim(String kind, boolean needsKommoLead) {
-        return queue.claim("""
+    List<Claim> claim(Exchange poll, String kind, boolean needsKommoLead) {
+        return queue.claim(poll, """
                         w.kind = :kind AND (NOT :needsLead OR w.payload ->> 'entity_id' IS NOT NULL
                             OR EXISTS (SELECT 1 FROM lead l WHERE l.id = w.lead_id AND l.kommo_lead_id IS NOT NULL))""",
                 Map.of("kind", kind, "needsLead", needsKommoLead), "id", RETURNING, OutboxClaims::claim);
@@ -49,8 +50,8 @@ class OutboxClaims {
      * Meeting rows whose lead is in Kommo, none while another row of the same meeting is on its way: the one creating
      * the meeting's task must have recorded the task's id before the next one moves or completes it.
      */
-    List<Claim> claimMeetings() {
-        return queue.claim("""
+    List<Claim> claimMeetings(Exchange poll) {
+        return queue.claim(poll, """
                         w.kind = 'meeting'
                         AND NOT EXISTS (SELECT 1 FROM kommo_outbox c
                                         WHERE c.meeting_id = w.meeting_id AND c.status = 'claimed' AND c.id <> w.id)

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,9 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * claims however long it works.
  * <p>
  * A live instance can also leave a row claimed: when the database goes away while a worker is on it, what became of
- * the row cannot be written. Every worker handles its batch before it asks for the next (a parallel split still
- * waits for all of it), so a worker's claim ends its previous batch, and the instance's rows outside the batches its
- * workers are still on are claimed again.
+ * the row cannot be written. A claim is made for an exchange (a poll), and its rows are being worked on until that
+ * exchange completes, however it ends and on whichever threads its steps ran; the instance's own claimed rows outside
+ * the exchanges still running are claimed again.
  */
 public final class WorkQueue {
 
@@ -45,8 +47,8 @@ public final class WorkQueue {
     private final ServiceInstance instance;
     private final JdbcClient jdbc;
     private final Clock clock;
-    /** The batch each worker thread of this instance is on: claimed by its last claim. */
-    private final Map<Thread, Set<Long>> batches = new ConcurrentHashMap<>();
+    /** The rows this instance claimed for exchanges still running. */
+    private final Set<Long> working = ConcurrentHashMap.newKeySet();
 
     /**
      * @param dueColumn when a pending row is due ({@code next_attempt_at}; follow-ups: {@code due_at})
@@ -71,24 +73,22 @@ public final class WorkQueue {
         return settings.batchSize();
     }
 
-    /** Claims up to a batch of due rows, oldest first. */
-    public <T> List<T> claim(String returning, RowMapper<T> rows) {
-        return claim("TRUE", Map.of(), dueColumn + ", id", returning, rows);
+    /** Claims up to a batch of due rows, oldest first, for the exchange {@code poll}. */
+    public <T> List<T> claim(Exchange poll, String returning, RowMapper<T> rows) {
+        return claim(poll, "TRUE", Map.of(), dueColumn + ", id", returning, rows);
     }
 
     /**
      * Claims up to a batch of due rows that also meet {@code condition} (SQL over the table aliased {@code w},
      * with named parameters), in {@code order}.
      *
-     * Synchronized so that no claim sees the rows of another before they are in its worker's batch.
+     * Synchronized so that no claim sees the rows of another before they are among the rows being worked on.
      *
+     * @param poll      the exchange the rows are worked on in: they are this instance's until it completes
      * @param returning columns of the claimed rows to return (the table's own names), {@code id} among them
      */
-    public synchronized <T> List<T> claim(String condition, Map<String, ?> params, String order, String returning,
-                                          RowMapper<T> rows) {
-        Thread worker = Thread.currentThread();
-        batches.remove(worker);
-        batches.keySet().removeIf(thread -> !thread.isAlive());
+    public synchronized <T> List<T> claim(Exchange poll, String condition, Map<String, ?> params, String order,
+                                          String returning, RowMapper<T> rows) {
         Set<Long> batch = new HashSet<>();
         List<T> claimed = jdbc.sql("""
                         UPDATE %1$s SET status = 'claimed', claimed_by = :instance, claimed_at = now(), attempts = attempts + 1
@@ -107,19 +107,28 @@ public final class WorkQueue {
                 .param("instance", instance.id())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("timeout", work.instanceTimeout().toSeconds())
-                .param("working", batches.values().stream().flatMap(Set::stream).toArray(Long[]::new))
+                .param("working", working.toArray(Long[]::new))
                 .param("limit", settings.batchSize())
                 .query((rs, n) -> {
-                    batch.add(rs.getLong("id"));
+                    long id = rs.getLong("id");
+                    batch.add(id);
+                    working.add(id);
                     return rows.mapRow(rs, n);
                 }).list();
-        batches.put(worker, batch);
+        if (!batch.isEmpty()) {
+            poll.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange exchange) {
+                    working.removeAll(batch);
+                }
+            });
+        }
         return claimed;
     }
 
-    /** Claims up to a batch of due rows, oldest first, each as its columns. */
-    public List<Map<String, Object>> claimRows(String returning) {
-        return claim(returning, (rs, n) -> {
+    /** Claims up to a batch of due rows, oldest first, each as its columns, for the exchange {@code poll}. */
+    public List<Map<String, Object>> claimRows(Exchange poll, String returning) {
+        return claim(poll, returning, (rs, n) -> {
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.solarprime.integration.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.UnitOfWorkHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The one claim mechanism of the work tables, on the Kommo outbox (rows of a kind the sync leaves alone): claims
- * are exclusive, failures back off and end as failed after the cap, and only the claims of an instance that
- * stopped checking in are taken over.
+ * are exclusive, failures back off and end as failed after the cap, the claims of an instance that stopped checking
+ * in are taken over, and a live instance's own rows are claimed again once the poll that claimed them has ended.
  */
 @IntegrationTest
 class WorkQueueTest {
@@ -30,6 +32,8 @@ class WorkQueueTest {
     WorkProperties work;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CamelContext camel;
 
     @BeforeEach
     void nothingElsePending() {
@@ -37,12 +41,12 @@ class WorkQueueTest {
     }
 
     @Test
-    void aRowIsClaimedOnceThenRetriedWithABackoffAndFailsWithItsLastErrorAfterTheCap() throws Exception {
+    void aRowIsClaimedOnceThenRetriedWithABackoffAndFailsWithItsLastErrorAfterTheCap() {
         long row = queued();
         int maxAttempts = work.queue(WorkQueues.KOMMO_OUTBOX).maxAttempts();
 
         assertThat(claim()).containsExactly(row);
-        assertThat(claimElsewhere()).as("claimed already").isEmpty();
+        assertThat(claim()).as("claimed already").isEmpty();
         assertThat(outbox.retry(row, 1, "Kommo answered 503")).isEqualTo(WorkQueue.Retry.LATER);
         assertThat(jdbc.sql("SELECT status || ' ' || (next_attempt_at > now()) FROM kommo_outbox WHERE id = ?").param(row)
                 .query(String.class).single()).isEqualTo("pending true");
@@ -78,14 +82,16 @@ class WorkQueueTest {
     }
 
     @Test
-    void aRowItsWorkerLeftClaimedIsClaimedAgainWhenThatWorkerAsksForMoreAndNotBefore() throws Exception {
+    void aRowLeftClaimedByAPollThatEndedIsClaimedAgainAndNotWhileThePollRuns() {
         long left = queued();
-        assertThat(claim()).containsExactly(left);
-        // Its worker could not write what became of it (the database had gone away): the row is still claimed by
-        // this live instance, which heart-beats again as soon as the database is back.
+        Exchange poll = poll();
+        assertThat(claim(poll)).containsExactly(left);
+        // What became of it could not be written (the database had gone away): the row is still claimed by this live
+        // instance, which heart-beats again as soon as the database is back.
 
-        assertThat(claimElsewhere()).as("another worker: the first may still be working on it").isEmpty();
-        assertThat(claim()).as("its worker asks for more, so it is done with what it had").containsExactly(left);
+        assertThat(claim()).as("another poll while the first still runs: it may be working on the row").isEmpty();
+        UnitOfWorkHelper.doneSynchronizations(poll, poll.getExchangeExtension().handoverCompletions());
+        assertThat(claim()).as("the first poll ended").containsExactly(left);
         assertThat(jdbc.sql("SELECT status || ' ' || claimed_by || ' ' || attempts FROM kommo_outbox WHERE id = ?")
                 .param(left).query(String.class).single()).isEqualTo("claimed " + instance.id() + " 2");
     }
@@ -100,17 +106,17 @@ class WorkQueueTest {
                 .param(owner).param(row).update();
     }
 
-    /** A claim by another worker of this instance (its own thread). */
-    private List<Long> claimElsewhere() throws Exception {
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            return worker.submit(this::claim).get();
-        } finally {
-            worker.shutdown();
-        }
+    /** A poll's exchange, its completion left to the test. */
+    private Exchange poll() {
+        return new DefaultExchange(camel);
     }
 
+    /** A claim by a poll of its own, still running. */
     private List<Long> claim() {
-        return outbox.claim("w.kind = 'task_complete'", Map.of(), "id", "id", (rs, n) -> rs.getLong(1));
+        return claim(poll());
+    }
+
+    private List<Long> claim(Exchange poll) {
+        return outbox.claim(poll, "w.kind = 'task_complete'", Map.of(), "id", "id", (rs, n) -> rs.getLong(1));
     }
 }
