@@ -71,7 +71,7 @@ public class KommoWebhooks {
             if (events.isEmpty()) {
                 throw new ClientError(400, "not a Kommo delivery: no entity[action][n] event");
             }
-            if (events.stream().anyMatch(event -> event.entityId().isEmpty()
+            if (events.stream().anyMatch(event -> !event.identified()
                     || "status".equals(event.action()) && event.statusChange().isEmpty())) {
                 throw new ClientError(400, "not a Kommo delivery: an event without its numeric ids");
             }

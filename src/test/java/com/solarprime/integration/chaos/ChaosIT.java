@@ -310,7 +310,7 @@ class ChaosIT {
     void postgresRestart() throws Exception {
         restarted.join();
         List<String> phonesHere = new ArrayList<>();
-        for (int p = 0; p < size(10, 100); p++) {
+        for (int p = 0; p < size(40, 100); p++) {
             phonesHere.add(WhatsAppFixtures.freshPhone());
         }
         List<String[]> before = phonesHere.stream().map(phone -> delivery(phone, 0)).toList();
@@ -592,9 +592,14 @@ class ChaosIT {
         java.util.regex.Pattern jwt = java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
         java.util.regex.Pattern bearer = java.util.regex.Pattern.compile("Bearer\\s+[A-Za-z0-9._~+/=-]{12,}");
         java.util.regex.Pattern phone = java.util.regex.Pattern.compile("(?<![0-9])\\+?55[0-9]{10,11}(?![0-9])");
+        // Kommo disables a webhook after more than 100 bad answers: a delivery it sent must never be refused.
+        List<String> refusedDeliveries = new ArrayList<>();
         for (Path log : cluster.logs()) {
             for (String line : java.nio.file.Files.readAllLines(log)) {
                 lines++;
+                if (line.contains("Kommo sandbox webhook delivery to") && line.contains("failed (HTTP 4")) {
+                    refusedDeliveries.add(line);
+                }
                 cluster.secrets().forEach((name, value) -> {
                     if (line.contains(value)) {
                         found.add(log.getParent().getFileName() + ": " + name + " in: " + line.replace(value, "<" + name + ">"));
@@ -609,9 +614,11 @@ class ChaosIT {
                 }
             }
         }
-        System.out.printf("CHAOS logs: %d lines of %d processes scanned; %d secrets, tokens or full phone numbers found%n",
-                lines, cluster.logs().size(), found.size());
+        System.out.printf("CHAOS logs: %d lines of %d processes scanned; %d secrets, tokens or full phone numbers found; "
+                + "Kommo webhook deliveries refused with a 4xx %d%n", lines, cluster.logs().size(), found.size(),
+                refusedDeliveries.size());
         assertThat(found).isEmpty();
+        assertThat(refusedDeliveries).as("Kommo webhook deliveries refused by an instance").isEmpty();
     }
 
     // ---- auth matrix and fuzz helpers

@@ -42,4 +42,19 @@ class KommoWebhookRouteTest {
         assertThat(jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo' AND payload LIKE '%987654321%'")
                 .query(Long.class).single()).isEqualTo(1);
     }
+
+    /** Kommo nests a note's ids under {@code note}: {@code leads[note][0][note][id]}, not {@code leads[note][0][id]}. */
+    @Test
+    void aNoteDeliveryAsKommoSendsItIsStoredAndAcknowledged() {
+        String form = "leads[note][0][note][id]=55501&leads[note][0][note][note_type]=4"
+                + "&leads[note][0][note][element_id]=987654322&leads[note][0][note][element_type]=2"
+                + "&leads[note][0][note][text]=Cliente+pediu+retorno&account[subdomain]=solarprime&account[id]=31000001";
+
+        HttpResponse<String> reply = new Http(port).post("/webhooks/kommo/automation-secret",
+                "application/x-www-form-urlencoded", form);
+
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox WHERE source = 'kommo' AND payload LIKE '%987654322%'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -53,6 +53,18 @@ public record KommoEvent(String entity, String action, int index, Map<String, St
         return longField("id");
     }
 
+    /**
+     * Whether the event names what it is about: the entity's {@code id}; a note, which Kommo nests under
+     * {@code note} ({@code leads[note][0][note][id]}), its own id and the id of its lead.
+     */
+    public boolean identified() {
+        if ("note".equals(action)) {
+            return value("note", "id").map(KommoValues::toLong).isPresent()
+                    && value("note", "element_id").map(KommoValues::toLong).isPresent();
+        }
+        return entityId().isPresent();
+    }
+
     /** A value anywhere in the entity, e.g. {@code value("note", "text")}; empty when absent, blank or a map. */
     public Optional<String> value(String... path) {
         if (path.length == 0) {
