@@ -65,8 +65,12 @@ public class Leads {
                 .list());
     }
 
+    /**
+     * The lead of a WhatsApp LID, locked until the caller's transaction ends: an erasure being committed meanwhile is
+     * waited for, and then the lead no longer has the LID.
+     */
     public Optional<Long> idByLid(String lid) {
-        return jdbc.sql("SELECT id FROM lead WHERE whatsapp_lid = ?").param(lid).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM lead WHERE whatsapp_lid = ? FOR UPDATE").param(lid).query(Long.class).optional();
     }
 
     public Optional<Lead> byPhone(String phoneE164) {

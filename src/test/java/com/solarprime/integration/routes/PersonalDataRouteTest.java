@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.kommo.AccountMap;
 import com.solarprime.integration.kommo.KommoClient;
+import com.solarprime.integration.privacy.PersonalData;
 import com.solarprime.integration.support.Http;
 import com.solarprime.integration.support.KommoFixtures;
 import com.solarprime.integration.support.LeadProfiles;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * routes/personal-data.camel.yaml over real HTTP, with Kommo the sandbox: a person with a conversation, a consent
@@ -54,6 +56,10 @@ class PersonalDataRouteTest {
     KommoClient kommo;
     @Autowired
     AccountMap map;
+    @Autowired
+    PersonalData personalData;
+    @Autowired
+    TransactionTemplate transactions;
     @LocalServerPort
     int port;
 
@@ -214,6 +220,43 @@ class PersonalDataRouteTest {
         assertThat(personalData("DELETE", freshPhone(), true).statusCode()).isEqualTo(404);
         assertThat(personalData("GET", freshPhone(), false).statusCode()).isEqualTo(401);
         assertThat(personalData("DELETE", freshPhone(), false).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * A message naming the person by WhatsApp LID only, processed while the erasure is being committed: it waits for
+     * the erasure and then belongs to nobody, instead of keeping its text on the erased lead.
+     */
+    @Test
+    void aMessageByLidProcessedDuringTheErasureIsNotKeptOnTheErasedLead() {
+        String phone = freshPhone();
+        String lid = "7" + phone.substring(phone.length() - 8) + "123456@lid";
+        evolution(lid, phone + "@s.whatsapp.net", freshId(), "oi");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM lead WHERE whatsapp_lid = ?", lid) == 1);
+        String messageId = freshId();
+
+        transactions.executeWithoutResult(erasure -> {
+            personalData.erase("+" + phone);
+            evolution(lid, null, messageId, "meu CPF é 123.456.789-00");
+            // The inbox worker is on the message: it stored it, or it waits for the lead this erasure holds.
+            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM message WHERE provider_message_id = ?",
+                    messageId) == 1 || count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    + "AND query LIKE ?", "%lead%") == 1);
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM inbox WHERE payload LIKE ? "
+                + "AND status IN ('pending', 'claimed')", "%" + messageId + "%") == 0);
+        assertThat(jdbc.sql("SELECT text FROM message WHERE provider_message_id = ?").param(messageId)
+                .query(String.class).list()).as("the text kept").allMatch(text -> text == null);
+    }
+
+    /** An Evolution text from a LID, with the phone number as its alternative JID or without one. */
+    private void evolution(String lid, String alt, String messageId, String text) {
+        String body = evolutionText("0", messageId, text, false)
+                .replace("\"remoteJid\":\"0@s.whatsapp.net\"", "\"remoteJid\":\"" + lid + "\"")
+                .replace("\"remoteJidAlt\":null", "\"remoteJidAlt\":" + (alt == null ? "null" : "\"" + alt + "\""));
+        HttpResponse<String> reply = http.post("/webhooks/whatsapp/evolution", "application/json", body,
+                "X-Webhook-Secret", EVOLUTION_SECRET);
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
     }
 
     private HttpResponse<String> personalData(String method, String phone, boolean withKey) {
