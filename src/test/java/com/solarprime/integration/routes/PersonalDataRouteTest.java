@@ -237,10 +237,11 @@ class PersonalDataRouteTest {
         transactions.executeWithoutResult(erasure -> {
             personalData.erase("+" + phone);
             evolution(lid, null, messageId, "meu CPF é 123.456.789-00");
-            // The inbox worker is on the message: it stored it, or it waits for the lead this erasure holds.
+            // The inbox worker is on the message: it stored it, or it waits for the lead this erasure holds, finding it
+            // by its LID or storing the message that refers to it (other workers may wait for the lead too).
             await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM message WHERE provider_message_id = ?",
-                    messageId) == 1 || count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                    + "AND query LIKE ?", "%lead%") == 1);
+                    messageId) == 1 || count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ("
+                    + "query LIKE '%whatsapp_lid = $1 FOR UPDATE%' OR query LIKE ?)", "%INSERT INTO message%") > 0);
         });
 
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM inbox WHERE payload LIKE ? "
