@@ -266,20 +266,29 @@ class ChaosIT {
                     calls.add(clients.submit(() -> {
                         HttpRequest.Builder request = authorized(base, endpoint).header("Content-Type", contentType)
                                 .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body));
-                        try {
-                            int status = cluster.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                            if (status >= 500) {
-                                serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + status);
-                            }
-                        } catch (java.net.http.HttpTimeoutException hang) {
-                            serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → no answer in time");
-                        } catch (java.io.IOException e) {
-                            // An oversized body may be refused before it is all sent: that is no 5xx. Any other body
-                            // is read whole and answered.
-                            statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
-                            if (body != oversized) {
-                                serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + e);
+                        // A pooled connection the server had just closed is tried again once; a server that breaks
+                        // connections fails both.
+                        int tries = body == oversized ? 1 : 2;
+                        for (int attempt = 1; attempt <= tries; attempt++) {
+                            try {
+                                int status = cluster.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                                if (status >= 500) {
+                                    serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + status);
+                                }
+                                break;
+                            } catch (java.net.http.HttpTimeoutException hang) {
+                                serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → no answer in time");
+                                break;
+                            } catch (java.io.IOException e) {
+                                // An oversized body may be refused before it is all sent: that is no 5xx. Any other
+                                // body is read whole and answered.
+                                if (attempt == tries) {
+                                    statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                                    if (body != oversized) {
+                                        serverErrors.add(endpoint + " " + contentType + " " + preview(body) + " → " + e);
+                                    }
+                                }
                             }
                         }
                         sent.incrementAndGet();
