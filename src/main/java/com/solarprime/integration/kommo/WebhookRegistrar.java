@@ -33,7 +33,7 @@ public class WebhookRegistrar {
 
     public CommandReport register() {
         CommandReport.Builder report = new CommandReport.Builder("register-webhooks");
-        if (!StringUtils.hasText(properties.webhookSecret())) {
+        if (!configured()) {
             return report.fail("KOMMO_WEBHOOK_SECRET is not set: nothing registered").build();
         }
         String ours = ours();

@@ -81,7 +81,7 @@ public final class WorkQueue {
     /**
      * Claims up to a batch of due rows that also meet {@code condition} (SQL over the table aliased {@code w},
      * with named parameters), in {@code order}.
-     *
+     * <p>
      * Synchronized so that no claim sees the rows of another before they are among the rows being worked on.
      *
      * @param poll      the exchange the rows are worked on in: they are this instance's until it completes
