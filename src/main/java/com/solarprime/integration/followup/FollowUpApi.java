@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
@@ -33,8 +36,20 @@ public class FollowUpApi {
         this.clock = clock;
     }
 
-    /** {@code {"phone","dueAt","type","text"}}: 400 listing what is wrong, 409 for an opted-out or closed lead. */
-    public Map<String, Object> schedule(String body) {
+    /** Longest {@code Idempotency-Key} taken, as most APIs that accept one. */
+    static final int IDEMPOTENCY_KEY_MAX = 255;
+
+    /** The reply to a schedule request, and whether it is the reply to an earlier request with the same key. */
+    public record Scheduling(Map<String, Object> reply, boolean replayed) {
+    }
+
+    /**
+     * {@code {"phone","dueAt","type","text"}}: 400 listing what is wrong, 409 for an opted-out or closed lead.
+     * A request sent again with the {@code idempotencyKey} (may be null) of one that scheduled a follow-up gets that
+     * follow-up back instead of a second one; the same key with another request is a 422.
+     */
+    public Scheduling schedule(String body, String idempotencyKey) {
+        String dedupeKey = dedupeKey(idempotencyKey);
         JsonNode request;
         try {
             request = json.readTree(body == null ? "" : body);
@@ -59,7 +74,8 @@ public class FollowUpApi {
         }
         Instant dueAt = null;
         try {
-            dueAt = Instant.parse(request.path("dueAt").asText(""));
+            // Microseconds, as PostgreSQL keeps it: what is stored and answered is what a request sent again asks for.
+            dueAt = Instant.parse(request.path("dueAt").asText("")).truncatedTo(ChronoUnit.MICROS);
             if (dueAt.isBefore(clock.instant())) {
                 errors.add(error("dueAt", "is in the past"));
             }
@@ -74,16 +90,54 @@ public class FollowUpApi {
             throw new ClientError(400, errors.size() + " invalid field(s)", errors);
         }
         Lead lead = leads.byPhone(phone).orElseThrow(() -> new ClientError(404, "no lead with this phone"));
+        FollowUps.Scheduled asked = new FollowUps.Scheduled(0, lead.id(), type, dueAt, text, "pending");
+        Optional<Scheduling> earlier = replay(dedupeKey, asked);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         if (lead.optedOut() || FollowUps.closed(lead)) {
             throw new ClientError(409, lead.optedOut() ? "the lead opted out of automated messages" : "the lead is closed");
         }
-        long id = followUps.schedule(lead.id(), type, dueAt, text, null)
+        Optional<Long> id = followUps.schedule(lead.id(), type, dueAt, text, dedupeKey);
+        if (id.isPresent()) {
+            return new Scheduling(reply(id.get(), type, dueAt, "pending"), false);
+        }
+        // Either the lead may not receive it, or a request with the same key was committed in the meantime.
+        return replay(dedupeKey, asked)
                 .orElseThrow(() -> new ClientError(409, "the lead cannot receive automated messages"));
+    }
+
+    private static String dedupeKey(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return null;
+        }
+        if (idempotencyKey.isEmpty() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX
+                || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new ClientError(400, "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_MAX
+                    + " visible ASCII characters");
+        }
+        return "api:" + idempotencyKey;
+    }
+
+    private Optional<Scheduling> replay(String dedupeKey, FollowUps.Scheduled asked) {
+        if (dedupeKey == null) {
+            return Optional.empty();
+        }
+        return followUps.byDedupeKey(dedupeKey).map(earlier -> {
+            if (earlier.leadId() != asked.leadId() || earlier.type() != asked.type()
+                    || !earlier.dueAt().equals(asked.dueAt()) || !Objects.equals(earlier.text(), asked.text())) {
+                throw new ClientError(422, "this Idempotency-Key was used for another request");
+            }
+            return new Scheduling(reply(earlier.id(), earlier.type(), earlier.dueAt(), earlier.status()), true);
+        });
+    }
+
+    private static Map<String, Object> reply(long id, FollowUpType type, Instant dueAt, String status) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("id", id);
         reply.put("type", type.name());
         reply.put("dueAt", dueAt.toString());
-        reply.put("status", "pending");
+        reply.put("status", status);
         return reply;
     }
 

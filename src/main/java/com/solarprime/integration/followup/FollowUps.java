@@ -23,6 +23,10 @@ public class FollowUps {
                        String lastError, String cancelReason, Instant sentAt) {
     }
 
+    /** What a follow-up was scheduled with, to tell a request sent again from another one under the same key. */
+    public record Scheduled(long id, long leadId, FollowUpType type, Instant dueAt, String text, String status) {
+    }
+
     private final JdbcClient jdbc;
     private final Leads leads;
     private final FollowUpProperties properties;
@@ -50,6 +54,16 @@ public class FollowUps {
                         ON CONFLICT DO NOTHING RETURNING id""")
                 .params(leadId, type.name(), Timestamp.from(dueAt), text, dedupeKey)
                 .query(Long.class).optional();
+    }
+
+    /** The follow-up scheduled under {@code dedupeKey}, if one was. */
+    public Optional<Scheduled> byDedupeKey(String dedupeKey) {
+        return jdbc.sql("SELECT id, lead_id, type, due_at, text, status FROM follow_up WHERE dedupe_key = ?")
+                .param(dedupeKey)
+                .query((rs, row) -> new Scheduled(rs.getLong("id"), rs.getLong("lead_id"),
+                        FollowUpType.valueOf(rs.getString("type")), rs.getTimestamp("due_at").toInstant(),
+                        rs.getString("text"), rs.getString("status")))
+                .optional();
     }
 
     /**

@@ -772,6 +772,8 @@ class ChaosIT {
             try {
                 HttpResponse<String> answer = cluster.send(HttpRequest.newBuilder(URI.create(cluster.lb() + "/api/follow-ups"))
                         .timeout(Duration.ofSeconds(10)).header("X-Api-Key", cluster.apiKey).header("Content-Type", "application/json")
+                        // The kill can cut a request the instance had committed: sent again, it is the same follow-up.
+                        .header("Idempotency-Key", "chaos-" + marker)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
                 if (answer.statusCode() == 201 || answer.statusCode() == 200) {
                     return;

@@ -20,8 +20,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -312,6 +316,71 @@ class FollowUpEngineTest {
         assertThat(http.send(http.request("/api/follow-ups/" + id).header("X-Api-Key", Http.API_KEY).DELETE().build())
                 .statusCode()).isEqualTo(200);
         assertThat(status(lead)).containsExactly("cancelled");
+    }
+
+    /**
+     * Issue 14: a client that sends its request again after a cut connection (it cannot know whether the first one
+     * was committed) names both with one {@code Idempotency-Key}, and gets the first follow-up back, not a second.
+     */
+    @Test
+    void aScheduleSentAgainWithItsIdempotencyKeyCreatesOneFollowUp() throws Exception {
+        long lead = lead(OPEN.minus(Duration.ofHours(1)));
+        String phone = jdbc.sql("SELECT phone_e164 FROM lead WHERE id = ?").param(lead).query(String.class).single();
+        // Nanoseconds, finer than the database keeps: the request sent again is still the same request.
+        String body = "{\"phone\":\"" + phone + "\",\"dueAt\":\"2099-01-01T12:00:00.123456789Z\",\"text\":\"Oi {nome}\"}";
+        String key = "chaos-" + lead;
+
+        HttpResponse<String> first = http.post("/api/follow-ups", "application/json", body,
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", key);
+        HttpResponse<String> again = http.post("/api/follow-ups", "application/json", body,
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json.readTree(again.body()).path("id").asLong()).isEqualTo(json.readTree(first.body()).path("id").asLong());
+        assertThat(status(lead)).containsExactly("pending");
+
+        HttpResponse<String> otherRequest = http.post("/api/follow-ups", "application/json",
+                body.replace("2099-01-01", "2099-01-02"), "X-Api-Key", Http.API_KEY, "Idempotency-Key", key);
+        assertThat(otherRequest.statusCode()).as(otherRequest.body()).isEqualTo(422);
+        HttpResponse<String> oversizedKey = http.post("/api/follow-ups", "application/json", body,
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", "k".repeat(256));
+        assertThat(oversizedKey.statusCode()).as(oversizedKey.body()).isEqualTo(400);
+        assertThat(status(lead)).containsExactly("pending");
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.post("/api/follow-ups", "application/json", body, "X-Api-Key", Http.API_KEY).statusCode())
+                    .isEqualTo(201);
+        }
+        assertThat(status(lead)).containsExactly("pending", "pending", "pending");
+    }
+
+    /** Issue 14: the same request arriving several times at once, as from a balancer that re-sent it, is one follow-up. */
+    @Test
+    void requestsWithOneIdempotencyKeyArrivingTogetherScheduleOneFollowUp() throws Exception {
+        long lead = lead(OPEN.minus(Duration.ofHours(1)));
+        String phone = jdbc.sql("SELECT phone_e164 FROM lead WHERE id = ?").param(lead).query(String.class).single();
+        String body = "{\"phone\":\"" + phone + "\",\"dueAt\":\"2099-01-01T12:00:00Z\",\"text\":\"Oi {nome}\"}";
+
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        List<HttpResponse<String>> replies = new ArrayList<>();
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(senders.submit(() -> http.post("/api/follow-ups", "application/json", body,
+                        "X-Api-Key", Http.API_KEY, "Idempotency-Key", "together-" + lead)));
+            }
+            for (Future<HttpResponse<String>> reply : sent) {
+                replies.add(reply.get());
+            }
+        } finally {
+            senders.shutdown();
+        }
+
+        assertThat(replies).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(replies).extracting(reply -> json.readTree(reply.body()).path("id").asLong()).containsOnly(
+                jdbc.sql("SELECT id FROM follow_up WHERE lead_id = ?").param(lead).query(Long.class).single());
     }
 
     /** A lead whose last message was at {@code lastInbound}, on its way into Kommo. */

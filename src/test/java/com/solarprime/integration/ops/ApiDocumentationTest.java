@@ -154,8 +154,14 @@ class ApiDocumentationTest {
         expect(problems, 404, "GET", "/api/leads/+5581988887777", null, true);
 
         String dueAt = Instant.now().plusSeconds(86_400 * 3).toString();
-        JsonNode followUp = expect(problems, 201, "POST", "/api/follow-ups",
-                "{\"phone\":\"%s\",\"dueAt\":\"%s\",\"type\":\"CUSTOM\",\"text\":\"Oi {nome}\"}".formatted(phone, dueAt), true);
+        String followUpRequest = "{\"phone\":\"%s\",\"dueAt\":\"%s\",\"type\":\"CUSTOM\",\"text\":\"Oi {nome}\"}"
+                .formatted(phone, dueAt);
+        String idempotencyKey = "doc-" + phone.substring(1);
+        JsonNode followUp = expect(problems, 201, "POST", "/api/follow-ups", followUpRequest, true,
+                "Idempotency-Key", idempotencyKey);
+        expect(problems, 200, "POST", "/api/follow-ups", followUpRequest, true, "Idempotency-Key", idempotencyKey);
+        expect(problems, 422, "POST", "/api/follow-ups", followUpRequest.replace("Oi {nome}", "Olá {nome}"), true,
+                "Idempotency-Key", idempotencyKey);
         expect(problems, 400, "POST", "/api/follow-ups", "{\"phone\":\"%s\",\"type\":\"CUSTOM\"}".formatted(phone), false);
         expect(problems, 200, "GET", "/api/leads/" + phone + "/follow-ups", null, true);
         expect(problems, 200, "DELETE", "/api/follow-ups/" + followUp.path("id").asLong(), null, true);
@@ -244,10 +250,11 @@ class ApiDocumentationTest {
 
     /**
      * Sends a call as a client would and checks the answer's status, and the answer (and, for a well-formed call, the
-     * call too) against the description. "POST-TEXT" posts plain text; "NO-KEY" is a GET without the key.
+     * call too) against the description. "POST-TEXT" posts plain text; "NO-KEY" is a GET without the key;
+     * {@code headers} are names and values sent as well.
      */
-    private JsonNode expect(List<String> problems, int status, String how, String target, String body, boolean wellFormed)
-            throws Exception {
+    private JsonNode expect(List<String> problems, int status, String how, String target, String body, boolean wellFormed,
+                            String... headers) throws Exception {
         String method = switch (how) {
             case "POST-TEXT" -> "POST";
             case "NO-KEY" -> "GET";
@@ -261,6 +268,9 @@ class ApiDocumentationTest {
         }
         if (!how.equals("NO-KEY")) {
             request.header("X-Api-Key", Http.API_KEY);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         HttpResponse<String> reply = http.send(request.build());
         String answeredType = reply.headers().firstValue("Content-Type").orElse("").split(";")[0];
@@ -276,6 +286,9 @@ class ApiDocumentationTest {
         Request.Method verb = Request.Method.valueOf(method);
         if (wellFormed) {
             SimpleRequest.Builder sent = new SimpleRequest.Builder(verb, uri.getPath()).withHeader("X-Api-Key", Http.API_KEY);
+            for (int i = 0; i < headers.length; i += 2) {
+                sent.withHeader(headers[i], headers[i + 1]);
+            }
             if (body != null) {
                 sent.withContentType(contentType).withBody(body);
             }
