@@ -328,7 +328,7 @@ class FollowUpEngineTest {
         String phone = jdbc.sql("SELECT phone_e164 FROM lead WHERE id = ?").param(lead).query(String.class).single();
         // Nanoseconds, finer than the database keeps: the request sent again is still the same request.
         String body = "{\"phone\":\"" + phone + "\",\"dueAt\":\"2099-01-01T12:00:00.123456789Z\",\"text\":\"Oi {nome}\"}";
-        String key = "chaos-" + lead;
+        String key = "retry-" + lead;
 
         HttpResponse<String> first = http.post("/api/follow-ups", "application/json", body,
                 "X-Api-Key", Http.API_KEY, "Idempotency-Key", key);
