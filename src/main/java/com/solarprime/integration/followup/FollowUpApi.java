@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.solarprime.integration.lead.Lead;
 import com.solarprime.integration.lead.Leads;
 import com.solarprime.integration.shared.ClientError;
+import com.solarprime.integration.shared.IdempotencyKey;
 import com.solarprime.integration.shared.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,9 +36,6 @@ public class FollowUpApi {
         this.followUps = followUps;
         this.clock = clock;
     }
-
-    /** Longest {@code Idempotency-Key} taken, as most APIs that accept one. */
-    static final int IDEMPOTENCY_KEY_MAX = 255;
 
     /** The reply to a schedule request, and whether it is the reply to an earlier request with the same key. */
     public record Scheduling(Map<String, Object> reply, boolean replayed) {
@@ -108,15 +106,8 @@ public class FollowUpApi {
     }
 
     private static String dedupeKey(String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return null;
-        }
-        if (idempotencyKey.isEmpty() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX
-                || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new ClientError(400, "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_MAX
-                    + " visible ASCII characters");
-        }
-        return "api:" + idempotencyKey;
+        String key = IdempotencyKey.of(idempotencyKey);
+        return key == null ? null : "api:" + key;
     }
 
     private Optional<Scheduling> replay(String dedupeKey, FollowUps.Scheduled asked) {

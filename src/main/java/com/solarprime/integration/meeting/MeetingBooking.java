@@ -10,6 +10,7 @@ import com.solarprime.integration.meeting.Meetings.Meeting;
 import com.solarprime.integration.qualification.LocalStage;
 import com.solarprime.integration.qualification.StageMapper;
 import com.solarprime.integration.shared.ClientError;
+import com.solarprime.integration.shared.IdempotencyKey;
 import com.solarprime.integration.shared.PhoneNumbers;
 import com.solarprime.integration.shared.TextTemplate;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +42,8 @@ import org.springframework.stereotype.Component;
 @Component("meetingBooking")
 public class MeetingBooking {
 
-    /** What {@code POST /api/meetings} asks for. */
-    public record BookingRequest(String phone, Instant start, String salesperson, String source) {
+    /** What {@code POST /api/meetings} asks for, under the request's {@code Idempotency-Key} (may be null). */
+    public record BookingRequest(String phone, Instant start, String salesperson, String source, String idempotencyKey) {
     }
 
     /** What {@code PATCH /api/meetings/{id}} asks for. */
@@ -78,8 +80,9 @@ public class MeetingBooking {
         this.clock = clock;
     }
 
-    /** {@code {"phone", "start", "salesperson"?, "source"?}}: 400 listing every invalid field. */
-    public BookingRequest parse(String body) {
+    /** {@code {"phone", "start", "salesperson"?, "source"?}}: 400 listing every invalid field or a malformed key. */
+    public BookingRequest parse(String body, String idempotencyKey) {
+        String key = IdempotencyKey.of(idempotencyKey);
         JsonNode request = object(body, "phone and start");
         List<Map<String, String>> errors = new ArrayList<>();
         String phone = PhoneNumbers.tryE164(request.path("phone").asText(null)).orElse(null);
@@ -93,7 +96,27 @@ public class MeetingBooking {
         }
         String salesperson = salesperson(request, errors);
         refuseIfAny(errors);
-        return new BookingRequest(phone, start, salesperson, source);
+        return new BookingRequest(phone, start, salesperson, source, key);
+    }
+
+    /**
+     * The meeting an earlier request with this one's {@code Idempotency-Key} booked, as it is now; null when there is
+     * none. 422 when that request asked for another lead, time or salesperson.
+     */
+    public MeetingView earlier(BookingRequest request) {
+        if (request.idempotencyKey() == null) {
+            return null;
+        }
+        return meetings.byIdempotencyKey(request.idempotencyKey()).map(meeting -> {
+            boolean same = leads.byPhone(request.phone()).map(Lead::id).filter(meeting.leadId()::equals).isPresent()
+                    && meeting.start().equals(request.start().truncatedTo(ChronoUnit.MICROS))
+                    && (request.salesperson() == null
+                            || salesperson(request.salesperson()).userId() == meeting.salespersonId());
+            if (!same) {
+                throw new ClientError(422, "this Idempotency-Key was used for another request");
+            }
+            return view(meeting);
+        }).orElse(null);
     }
 
     /** {@code {"start", "salesperson"?}}: 400 listing every invalid field. */
@@ -136,7 +159,7 @@ public class MeetingBooking {
         long id;
         try {
             id = meetings.insert(lead.id(), lead.kommoLeadId(), chosen.userId(), start, end, Meetings.SCHEDULED,
-                    request.source(), null);
+                    request.source(), request.idempotencyKey());
         } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             throw refusal(e);
         }

@@ -70,19 +70,24 @@ public class Meetings {
     }
 
     /**
-     * A new meeting.
+     * A new meeting booked through the API, under the {@code Idempotency-Key} of its request (may be null).
      *
      * @throws org.springframework.dao.DataIntegrityViolationException when the salesperson's time is taken (SQLState
      *         23P01) or the lead has a booking already (23505)
      */
     public long insert(Long leadId, Long kommoLeadId, long salespersonId, Instant start, Instant end, String status,
-                       String source, Long kommoTaskId) {
+                       String source, String idempotencyKey) {
         return jdbc.sql("""
-                        INSERT INTO meeting (lead_id, kommo_lead_id, salesperson_id, start_at, end_at, status, source, kommo_task_id)
+                        INSERT INTO meeting (lead_id, kommo_lead_id, salesperson_id, start_at, end_at, status, source, idempotency_key)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(leadId, kommoLeadId, salespersonId, Timestamp.from(start), Timestamp.from(end), status, source,
-                        kommoTaskId)
+                        idempotencyKey)
                 .query(Long.class).single();
+    }
+
+    /** The meeting booked by the request with this {@code Idempotency-Key}, if one was. */
+    public Optional<Meeting> byIdempotencyKey(String key) {
+        return jdbc.sql(COLUMNS + " WHERE m.idempotency_key = ?").param(key).query(Meetings::meeting).optional();
     }
 
     /** A new meeting unless it would overlap another of its salesperson's or its task is known already. */

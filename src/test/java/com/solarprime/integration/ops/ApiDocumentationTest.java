@@ -170,8 +170,14 @@ class ApiDocumentationTest {
         JsonNode slot = freeSlot(problems);
         expect(problems, 400, "POST", "/api/meetings", "{\"phone\":\"%s\",\"start\":\"2020-01-01T10:00:00Z\"}"
                 .formatted(phone), true);
-        JsonNode meeting = expect(problems, 201, "POST", "/api/meetings",
-                "{\"phone\":\"%s\",\"start\":\"%s\",\"source\":\"agent\"}".formatted(phone, slot.path("start").asText()), true);
+        String booking = "{\"phone\":\"%s\",\"start\":\"%s\",\"source\":\"agent\"}";
+        String bookingKey = "doc-meeting-" + phone.substring(1);
+        Instant slotStart = Instant.parse(slot.path("start").asText());
+        JsonNode meeting = expect(problems, 201, "POST", "/api/meetings", booking.formatted(phone, slotStart), true,
+                "Idempotency-Key", bookingKey);
+        expect(problems, 200, "POST", "/api/meetings", booking.formatted(phone, slotStart), true, "Idempotency-Key", bookingKey);
+        expect(problems, 422, "POST", "/api/meetings", booking.formatted(phone, slotStart.plusSeconds(3_600)), true,
+                "Idempotency-Key", bookingKey);
         expect(problems, 409, "POST", "/api/meetings",
                 "{\"phone\":\"%s\",\"start\":\"%s\"}".formatted(phone, slot.path("start").asText()), true);
         String meetingPath = "/api/meetings/" + meeting.path("id").asLong();

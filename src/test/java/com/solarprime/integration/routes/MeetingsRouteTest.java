@@ -247,6 +247,39 @@ class MeetingsRouteTest {
                 .as("another salesperson is free then").isEqualTo(201);
     }
 
+    /**
+     * Issue 14: the agent books again after a timeout, not knowing whether the first booking was committed. With the
+     * same {@code Idempotency-Key} it gets that meeting back, and Kommo one meeting task.
+     */
+    @Test
+    void aBookingSentAgainWithItsIdempotencyKeyGetsTheFirstMeetingBack() throws Exception {
+        String phone = freshPhone();
+        qualified(phone);
+        long kommoLead = awaitKommoLead(phone);
+        Instant start = at(day(), 11);
+        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+
+        HttpResponse<String> first = http.post("/api/meetings", "application/json", body,
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", "booking-" + phone);
+        HttpResponse<String> again = http.post("/api/meetings", "application/json", body,
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", "booking-" + phone);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json.readTree(again.body()).path("id").asLong()).isEqualTo(json.readTree(first.body()).path("id").asLong());
+        HttpResponse<String> otherTime = http.post("/api/meetings", "application/json",
+                body.replace(start.toString(), start.plus(Duration.ofHours(2)).toString()),
+                "X-Api-Key", Http.API_KEY, "Idempotency-Key", "booking-" + phone);
+        assertThat(otherTime.statusCode()).as(otherTime.body()).isEqualTo(422);
+        assertThat(http.post("/api/meetings", "application/json", body, "X-Api-Key", Http.API_KEY,
+                "Idempotency-Key", "bad key").statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = ?")
+                .param("+" + phone).query(Long.class).single()).isEqualTo(1);
+        awaitMeetingTask(kommoLead);
+        awaitFollowUp(phone, "MEETING_CONFIRMATION@" + calendar.atLocalTime(calendar.localDate(start), LocalTime.of(8, 0)));
+    }
+
     @Test
     void outOfHoursPastClosedDaysAndBadRequestsAre4xxAndStoreNothing() throws Exception {
         String phone = freshPhone();
