@@ -41,6 +41,15 @@ public class FollowUpApi {
     public record Scheduling(Map<String, Object> reply, boolean replayed) {
     }
 
+    /** What a schedule request asks for, to tell it from another request under the same key. */
+    private record Asked(long leadId, FollowUpType type, Instant dueAt, String text) {
+
+        boolean sameAs(FollowUps.Scheduled earlier) {
+            return earlier.leadId() == leadId && earlier.type() == type && earlier.dueAt().equals(dueAt)
+                    && Objects.equals(earlier.text(), text);
+        }
+    }
+
     /**
      * {@code {"phone","dueAt","type","text"}}: 400 listing what is wrong, 409 for an opted-out or closed lead.
      * A request sent again with the {@code idempotencyKey} (may be null) of one that scheduled a follow-up gets that
@@ -88,7 +97,7 @@ public class FollowUpApi {
             throw new ClientError(400, errors.size() + " invalid field(s)", errors);
         }
         Lead lead = leads.byPhone(phone).orElseThrow(() -> new ClientError(404, "no lead with this phone"));
-        FollowUps.Scheduled asked = new FollowUps.Scheduled(0, lead.id(), type, dueAt, text, "pending");
+        Asked asked = new Asked(lead.id(), type, dueAt, text);
         Optional<Scheduling> earlier = replay(dedupeKey, asked);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -110,13 +119,12 @@ public class FollowUpApi {
         return key == null ? null : "api:" + key;
     }
 
-    private Optional<Scheduling> replay(String dedupeKey, FollowUps.Scheduled asked) {
+    private Optional<Scheduling> replay(String dedupeKey, Asked asked) {
         if (dedupeKey == null) {
             return Optional.empty();
         }
         return followUps.byDedupeKey(dedupeKey).map(earlier -> {
-            if (earlier.leadId() != asked.leadId() || earlier.type() != asked.type()
-                    || !earlier.dueAt().equals(asked.dueAt()) || !Objects.equals(earlier.text(), asked.text())) {
+            if (!asked.sameAs(earlier)) {
                 throw new ClientError(422, "this Idempotency-Key was used for another request");
             }
             return new Scheduling(reply(earlier.id(), earlier.type(), earlier.dueAt(), earlier.status()), true);
