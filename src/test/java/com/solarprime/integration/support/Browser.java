@@ -87,8 +87,17 @@ public final class Browser implements AutoCloseable {
      * top of it (Chrome scrolls an element just to the window's edge, where the click can land on the header).
      */
     public void click(WebElement element) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        scrollToCentre(element);
         await().until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /**
+     * Scrolls at once, not smoothly: Bootstrap sets {@code scroll-behavior: smooth}, and an animated scroll is still
+     * moving the element when the click is placed, so the click lands off it or outside the window.
+     */
+    public void scrollToCentre(WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});",
+                element);
     }
 
     public void click(By by) {
