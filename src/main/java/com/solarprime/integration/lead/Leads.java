@@ -73,6 +73,15 @@ public class Leads {
         return jdbc.sql("SELECT id FROM lead WHERE whatsapp_lid = ? FOR UPDATE").param(lid).query(Long.class).optional();
     }
 
+    /**
+     * The lead of a phone number, locked until the caller's transaction ends: what one of its bookings checks (its one
+     * active meeting) is settled by the booking committed before it, not raced.
+     */
+    public Optional<Lead> lockedByPhone(String phoneE164) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM lead WHERE phone_e164 = ? FOR UPDATE").param(phoneE164).query(mapper)
+                .optional();
+    }
+
     public Optional<Lead> byPhone(String phoneE164) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM lead WHERE phone_e164 = ?").param(phoneE164).query(mapper).optional();
     }

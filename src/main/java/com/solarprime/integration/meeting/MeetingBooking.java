@@ -134,10 +134,12 @@ public class MeetingBooking {
      * Books the lead's meeting, in the route's transaction: with the salesperson asked for, else the lead's responsible
      * salesperson, else the first free one by the seed's responsibility rules. 404 for an unknown lead, 400 for a time
      * in the past or outside the salesperson's hours, 409 when the time is taken (also by a booking committed a moment
-     * earlier) or the lead already has a meeting.
+     * earlier) or the lead already has a meeting. The lead's bookings are taken one at a time (its row is locked), so a
+     * copy of a request sent while the first was still being committed finds that first meeting.
      */
     public Booking book(BookingRequest request) {
-        Lead lead = leads.byPhone(request.phone()).orElseThrow(() -> new ClientError(404, "no lead with this phone"));
+        Lead lead = leads.lockedByPhone(request.phone())
+                .orElseThrow(() -> new ClientError(404, "no lead with this phone"));
         meetings.activeBooking(lead.id()).ifPresent(existing -> {
             throw new ClientError(409, "the lead already has a meeting (id " + existing.id()
                     + "): PATCH /api/meetings/" + existing.id() + " to move it");

@@ -280,6 +280,76 @@ class MeetingsRouteTest {
         awaitFollowUp(phone, "MEETING_CONFIRMATION@" + calendar.atLocalTime(calendar.localDate(start), LocalTime.of(8, 0)));
     }
 
+    /**
+     * Issue 14: the agent sends its booking again while the first is still being committed (its timeout was shorter
+     * than the booking). One books, the other gets that meeting back.
+     */
+    @Test
+    void copiesOfABookingInFlightTogetherBookOneMeetingAndTheLaterGetsItBack() throws Exception {
+        String phone = freshPhone();
+        qualified(phone);
+        Instant start = at(day(), 14);
+        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+
+        List<HttpResponse<String>> copies = inFlightTogether(start, "in-flight-" + phone, body, body);
+
+        HttpResponse<String> a = copies.get(0);
+        HttpResponse<String> b = copies.get(1);
+        assertThat(List.of(a.statusCode(), b.statusCode())).as(a.body() + " " + b.body()).containsExactlyInAnyOrder(201, 200);
+        HttpResponse<String> replayed = a.statusCode() == 200 ? a : b;
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json.readTree(a.body()).path("id").asLong()).isEqualTo(json.readTree(b.body()).path("id").asLong());
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting m JOIN lead l ON l.id = m.lead_id WHERE l.phone_e164 = ?")
+                .param("+" + phone).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherBookingUnderTheKeyOfOneInFlightIs422() throws Exception {
+        String phone = freshPhone();
+        qualified(phone);
+        Instant start = at(day(), 15);
+        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+        String later = body.replace(start.toString(), start.plus(Duration.ofHours(1)).toString());
+
+        List<HttpResponse<String>> replies = inFlightTogether(start, "in-flight-" + phone, body, later);
+
+        assertThat(replies.get(0).statusCode()).as(replies.get(0).body()).isEqualTo(201);
+        assertThat(replies.get(1).statusCode()).as(replies.get(1).body()).isEqualTo(422);
+        assertThat(json.readTree(replies.get(1).body()).path("reason").asText()).contains("Idempotency-Key");
+    }
+
+    /**
+     * Sends two bookings with one {@code Idempotency-Key}, the second once the first is held inside its transaction,
+     * past the check for an earlier booking, by a meeting of another transaction overlapping {@code blocked}; and both
+     * in flight, lets them go.
+     */
+    private List<HttpResponse<String>> inFlightTogether(Instant blocked, String key, String first, String second)
+            throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement sql = other.createStatement()) {
+                sql.execute(kommoMeeting(map.userId(bruno).orElseThrow(), blocked, blocked.plus(Duration.ofMinutes(30))));
+                for (String body : List.of(first, second)) {
+                    replies.add(CompletableFuture.supplyAsync(() -> http.post("/api/meetings", "application/json", body,
+                            "X-Api-Key", Http.API_KEY, "Idempotency-Key", key), callers));
+                    int waiting = replies.size();
+                    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                            SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                            AND (query LIKE '%INSERT INTO meeting%' OR query LIKE '%FOR UPDATE%')""")
+                            .query(Long.class).single() == waiting);
+                }
+            } finally {
+                other.rollback();
+            }
+        }
+        List<HttpResponse<String>> answered = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> reply : replies) {
+            answered.add(reply.get(20, TimeUnit.SECONDS));
+        }
+        return answered;
+    }
+
     @Test
     void outOfHoursPastClosedDaysAndBadRequestsAre4xxAndStoreNothing() throws Exception {
         String phone = freshPhone();
