@@ -257,7 +257,7 @@ class MeetingsRouteTest {
         qualified(phone);
         long kommoLead = awaitKommoLead(phone);
         Instant start = at(day(), 11);
-        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+        String body = bookingBody(phone, start, bruno);
 
         HttpResponse<String> first = http.post("/api/meetings", "application/json", body,
                 "X-Api-Key", Http.API_KEY, "Idempotency-Key", "booking-" + phone);
@@ -289,7 +289,7 @@ class MeetingsRouteTest {
         String phone = freshPhone();
         qualified(phone);
         Instant start = at(day(), 14);
-        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+        String body = bookingBody(phone, start, bruno);
 
         List<HttpResponse<String>> copies = inFlightTogether(start, "in-flight-" + phone, body, body);
 
@@ -308,7 +308,7 @@ class MeetingsRouteTest {
         String phone = freshPhone();
         qualified(phone);
         Instant start = at(day(), 15);
-        String body = "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\",\"salesperson\":\"" + bruno + "\"}";
+        String body = bookingBody(phone, start, bruno);
         String later = body.replace(start.toString(), start.plus(Duration.ofHours(1)).toString());
 
         List<HttpResponse<String>> replies = inFlightTogether(start, "in-flight-" + phone, body, later);
@@ -335,8 +335,8 @@ class MeetingsRouteTest {
                             "X-Api-Key", Http.API_KEY, "Idempotency-Key", key), callers));
                     int waiting = replies.size();
                     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-                            SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
-                            AND (query LIKE '%INSERT INTO meeting%' OR query LIKE '%FOR UPDATE%')""")
+                            SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                            AND wait_event_type = 'Lock' AND (query LIKE '%INSERT INTO meeting%' OR query LIKE '%FOR UPDATE%')""")
                             .query(Long.class).single() == waiting);
                 }
             } finally {
@@ -607,8 +607,12 @@ class MeetingsRouteTest {
     }
 
     private HttpResponse<String> book(String phone, Instant start, String salesperson) {
-        return post("{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\""
-                + (salesperson == null ? "" : ",\"salesperson\":\"" + salesperson + "\"") + "}");
+        return post(bookingBody(phone, start, salesperson));
+    }
+
+    private static String bookingBody(String phone, Instant start, String salesperson) {
+        return "{\"phone\":\"+" + phone + "\",\"start\":\"" + start + "\""
+                + (salesperson == null ? "" : ",\"salesperson\":\"" + salesperson + "\"") + "}";
     }
 
     private HttpResponse<String> post(String body) {
